@@ -1,0 +1,99 @@
+package io.alphaweave.platform.cli;
+
+import io.alphaweave.api.AlphaweaveException;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code alphaweave} command line: builds the picocli command tree and runs it with one error
+ * policy — a user error prints one line (what, where, how to fix) and exits non-zero; the stack
+ * trace only with {@code --verbose}.
+ */
+public final class AlphaweaveCli {
+    /** Exit code for bad input (file, config, parameter). */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code for an unexpected internal failure. */
+    public static final int EXIT_FAILURE = 1;
+
+    private AlphaweaveCli() {}
+
+    /**
+     * Runs the CLI.
+     *
+     * @param args command-line arguments
+     * @param extraCommands further subcommands contributed by the application (e.g. {@code serve})
+     * @param out standard output
+     * @param err standard error
+     * @return the process exit code
+     */
+    public static int run(String[] args, List<Object> extraCommands, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Root());
+        cmd.addSubcommand(new DoctorCommand());
+        for (Object extra : extraCommands) {
+            cmd.addSubcommand(extra);
+        }
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || (parseResult.subcommand() != null && isVerbose(parseResult));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof AlphaweaveException) {
+                err.println("error: " + ex.getMessage());
+                err.flush();
+                return EXIT_USAGE;
+            }
+            err.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + (verbose ? "" : " (run again with --verbose for details)"));
+            err.flush();
+            return EXIT_FAILURE;
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static boolean isVerbose(CommandLine.ParseResult result) {
+        for (CommandLine.ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Options every command accepts. */
+    public static final class CommonOptions {
+        /** Print stack traces of failures. */
+        @Option(
+                names = "--verbose",
+                description = "Print the full stack trace of an error.",
+                scope = CommandLine.ScopeType.INHERIT)
+        boolean verbose;
+    }
+
+    @Command(
+            name = "alphaweave",
+            mixinStandardHelpOptions = true,
+            version = "alphaweave 0.1.0",
+            description = "Alpha signals, portfolio construction, backtests and evaluation.",
+            subcommands = {CommandLine.HelpCommand.class})
+    static final class Root implements Runnable {
+        @CommandLine.Mixin
+        CommonOptions common = new CommonOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+}

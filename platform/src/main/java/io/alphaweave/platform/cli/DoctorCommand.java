@@ -1,0 +1,25 @@
+package io.alphaweave.platform.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code alphaweave doctor}: what this installation runs on. */
+@Command(name = "doctor", description = "Show the JDK, the JavaScript runtime mode and the database in use.")
+final class DoctorCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        Runtime.Version v = Runtime.version();
+        out.printf(
+                "jdk:        %s %s (%s)%n", System.getProperty("java.vm.vendor"), v, System.getProperty("java.home"));
+        out.printf("jdk ok:     %s (alphaweave needs 21 or newer)%n", v.feature() >= 21 ? "yes" : "NO");
+        out.printf(
+                "cpus:       %d, max heap %d MiB%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        return v.feature() >= 21 ? 0 : 1;
+    }
+}

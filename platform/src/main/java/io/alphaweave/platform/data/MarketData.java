@@ -1,0 +1,256 @@
+package io.alphaweave.platform.data;
+
+import io.alphaweave.api.Indicators;
+import io.alphaweave.api.MarketView;
+import io.alphaweave.platform.indicators.IndicatorKernels;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The columnar daily panel: a trading calendar, a symbol list and one {@code double[day]} per field
+ * and symbol, {@code NaN} where a symbol has no bar; optionally a sector per symbol. Immutable after
+ * construction (the arrays are owned by the panel and handed out read-only), so it is safe to share
+ * between threads.
+ */
+public final class MarketData implements MarketView {
+    private final LocalDate[] calendar;
+    private final List<String> symbols;
+    private final Map<String, Integer> index;
+    private final double[][] open;
+    private final double[][] high;
+    private final double[][] low;
+    private final double[][] close;
+    private final double[][] volume;
+    private final String[] sectors;
+
+    /**
+     * Builds a panel; the arrays are taken over, not copied — callers must not keep writing to them.
+     *
+     * @param calendar strictly increasing trading dates
+     * @param symbols distinct symbol names
+     * @param open [symbol][day]
+     * @param high [symbol][day]
+     * @param low [symbol][day]
+     * @param close [symbol][day]; NaN means no bar
+     * @param volume [symbol][day]
+     * @param sectors sector per symbol (entries may be null), or null for none
+     */
+    public MarketData(
+            LocalDate[] calendar,
+            List<String> symbols,
+            double[][] open,
+            double[][] high,
+            double[][] low,
+            double[][] close,
+            double[][] volume,
+            String[] sectors) {
+        this.calendar = Objects.requireNonNull(calendar, "calendar").clone();
+        this.symbols = List.copyOf(symbols);
+        int n = this.symbols.size();
+        for (int d = 1; d < calendar.length; d++) {
+            if (!calendar[d].isAfter(calendar[d - 1])) {
+                throw new IllegalArgumentException(
+                        "calendar must be strictly increasing, " + calendar[d] + " follows " + calendar[d - 1]);
+            }
+        }
+        for (double[][] field : List.of(open, high, low, close, volume)) {
+            if (field.length != n) {
+                throw new IllegalArgumentException(
+                        "each field needs one row per symbol (" + n + "), had " + field.length);
+            }
+            for (double[] row : field) {
+                if (row.length != calendar.length) {
+                    throw new IllegalArgumentException(
+                            "each row needs one value per day (" + calendar.length + "), had " + row.length);
+                }
+            }
+        }
+        this.index = new HashMap<>(n * 2);
+        for (int s = 0; s < n; s++) {
+            if (index.put(this.symbols.get(s), s) != null) {
+                throw new IllegalArgumentException("symbols must be distinct, " + this.symbols.get(s) + " repeats");
+            }
+        }
+        this.open = open;
+        this.high = high;
+        this.low = low;
+        this.close = close;
+        this.volume = volume;
+        this.sectors = sectors == null ? new String[n] : sectors.clone();
+        if (this.sectors.length != n) {
+            throw new IllegalArgumentException(
+                    "sectors needs one entry per symbol (" + n + "), had " + this.sectors.length);
+        }
+    }
+
+    @Override
+    public List<String> symbols() {
+        return symbols;
+    }
+
+    @Override
+    public int dayCount() {
+        return calendar.length;
+    }
+
+    @Override
+    public LocalDate date(int day) {
+        return calendar[day];
+    }
+
+    /** @return a copy of the trading calendar */
+    public LocalDate[] calendar() {
+        return calendar.clone();
+    }
+
+    @Override
+    public int indexOf(String symbol) {
+        Integer i = index.get(symbol);
+        return i == null ? -1 : i;
+    }
+
+    @Override
+    public double[] open(int symbol) {
+        return open[symbol];
+    }
+
+    @Override
+    public double[] high(int symbol) {
+        return high[symbol];
+    }
+
+    @Override
+    public double[] low(int symbol) {
+        return low[symbol];
+    }
+
+    @Override
+    public double[] close(int symbol) {
+        return close[symbol];
+    }
+
+    @Override
+    public double[] volume(int symbol) {
+        return volume[symbol];
+    }
+
+    @Override
+    public String sector(int symbol) {
+        return sectors[symbol];
+    }
+
+    @Override
+    public Indicators indicators() {
+        return IndicatorKernels.INSTANCE;
+    }
+
+    /** @return the number of (symbol, day) cells that hold a bar */
+    public long barCount() {
+        long count = 0;
+        for (double[] row : close) {
+            for (double c : row) {
+                if (!Double.isNaN(c)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The same panel cut after {@code lastDay}: what was known at that day's close.
+     *
+     * @param lastDay the last calendar index kept, inclusive
+     * @return a new panel with copied arrays
+     */
+    public MarketData truncate(int lastDay) {
+        if (lastDay < 0 || lastDay >= calendar.length) {
+            throw new IllegalArgumentException("lastDay must be in [0, " + calendar.length + "), was " + lastDay);
+        }
+        return sliceDays(0, lastDay + 1);
+    }
+
+    /**
+     * The days from {@code start} to {@code end} inclusive (either may fall between trading days).
+     *
+     * @param start first date kept, or null for the beginning
+     * @param end last date kept, or null for the end
+     * @return a new panel with copied arrays (possibly with no days)
+     */
+    public MarketData between(LocalDate start, LocalDate end) {
+        int from = 0, to = calendar.length;
+        while (start != null && from < to && calendar[from].isBefore(start)) {
+            from++;
+        }
+        while (end != null && to > from && calendar[to - 1].isAfter(end)) {
+            to--;
+        }
+        return sliceDays(from, to);
+    }
+
+    /**
+     * A panel with only the given symbols, in the given order; days where none of them has a bar are
+     * kept (the calendar is shared).
+     *
+     * @param wanted symbols present in this panel
+     * @return a new panel sharing no arrays with this one
+     * @throws IllegalArgumentException naming the first unknown symbol
+     */
+    public MarketData select(List<String> wanted) {
+        int n = wanted.size();
+        double[][] o = new double[n][],
+                h = new double[n][],
+                l = new double[n][],
+                c = new double[n][],
+                v = new double[n][];
+        String[] sec = new String[n];
+        for (int i = 0; i < n; i++) {
+            int s = indexOf(wanted.get(i));
+            if (s < 0) {
+                throw new IllegalArgumentException("symbol " + wanted.get(i) + " is not in the data");
+            }
+            o[i] = open[s].clone();
+            h[i] = high[s].clone();
+            l[i] = low[s].clone();
+            c[i] = close[s].clone();
+            v[i] = volume[s].clone();
+            sec[i] = sectors[s];
+        }
+        return new MarketData(calendar, wanted, o, h, l, c, v, sec);
+    }
+
+    /**
+     * The same panel with sectors assigned from a map; symbols missing from the map get none.
+     *
+     * @param sectorBySymbol symbol → sector
+     * @return a new panel sharing the price arrays
+     */
+    public MarketData withSectors(Map<String, String> sectorBySymbol) {
+        String[] sec = new String[symbols.size()];
+        for (int s = 0; s < sec.length; s++) {
+            sec[s] = sectorBySymbol.get(symbols.get(s));
+        }
+        return new MarketData(calendar, symbols, open, high, low, close, volume, sec);
+    }
+
+    private MarketData sliceDays(int from, int to) {
+        int n = symbols.size();
+        double[][] o = new double[n][],
+                h = new double[n][],
+                l = new double[n][],
+                c = new double[n][],
+                v = new double[n][];
+        for (int s = 0; s < n; s++) {
+            o[s] = Arrays.copyOfRange(open[s], from, to);
+            h[s] = Arrays.copyOfRange(high[s], from, to);
+            l[s] = Arrays.copyOfRange(low[s], from, to);
+            c[s] = Arrays.copyOfRange(close[s], from, to);
+            v[s] = Arrays.copyOfRange(volume[s], from, to);
+        }
+        return new MarketData(Arrays.copyOfRange(calendar, from, to), symbols, o, h, l, c, v, sectors);
+    }
+}

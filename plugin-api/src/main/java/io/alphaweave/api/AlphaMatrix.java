@@ -1,0 +1,99 @@
+package io.alphaweave.api;
+
+import java.util.Arrays;
+
+/**
+ * The columnar form of many signals of one strategy: alpha and confidence per symbol and calendar
+ * day, {@code NaN} in both where the strategy has no view (warm-up, no bar). The host allocates it
+ * and validates it after a strategy filled it. Not thread-safe for writing the same row from two
+ * threads; distinct rows may be written concurrently.
+ */
+public final class AlphaMatrix {
+    private final double[][] alpha;
+    private final double[][] confidence;
+    private final int days;
+
+    /**
+     * A matrix full of {@code NaN}.
+     *
+     * @param symbols number of symbols, ≥ 0
+     * @param days number of calendar days, ≥ 0
+     */
+    public AlphaMatrix(int symbols, int days) {
+        if (symbols < 0 || days < 0) {
+            throw new IllegalArgumentException("symbols and days must be ≥ 0, were " + symbols + ", " + days);
+        }
+        this.days = days;
+        this.alpha = new double[symbols][days];
+        this.confidence = new double[symbols][days];
+        for (int s = 0; s < symbols; s++) {
+            Arrays.fill(alpha[s], Double.NaN);
+            Arrays.fill(confidence[s], Double.NaN);
+        }
+    }
+
+    /** @return number of symbols (rows) */
+    public int symbolCount() {
+        return alpha.length;
+    }
+
+    /** @return number of calendar days (columns) */
+    public int dayCount() {
+        return days;
+    }
+
+    /**
+     * The writable alpha row of one symbol, for bulk strategies.
+     *
+     * @param symbol row
+     * @return alpha by day, in [-1, 1] or {@code NaN}
+     */
+    public double[] alpha(int symbol) {
+        return alpha[symbol];
+    }
+
+    /**
+     * The writable confidence row of one symbol, for bulk strategies.
+     *
+     * @param symbol row
+     * @return confidence by day, in [0, 1] or {@code NaN}
+     */
+    public double[] confidence(int symbol) {
+        return confidence[symbol];
+    }
+
+    /**
+     * Sets one cell.
+     *
+     * @param symbol row
+     * @param day column
+     * @param alphaScore in [-1, 1], or NaN for no view
+     * @param conf in [0, 1], or NaN for no view
+     */
+    public void set(int symbol, int day, double alphaScore, double conf) {
+        alpha[symbol][day] = alphaScore;
+        confidence[symbol][day] = conf;
+    }
+
+    /**
+     * Checks every cell: alpha in [-1, 1], confidence in [0, 1], and both NaN or both numbers.
+     *
+     * @param owner who filled the matrix, for the message
+     * @param view the data, to name the symbol and day of a bad cell
+     * @throws InvalidSignalException at the first bad cell, naming symbol, date, field and value
+     */
+    public void validate(String owner, MarketView view) {
+        for (int s = 0; s < alpha.length; s++) {
+            double[] a = alpha[s], c = confidence[s];
+            for (int d = 0; d < days; d++) {
+                double x = a[d], y = c[d];
+                boolean ok = Double.isNaN(x) ? Double.isNaN(y) : x >= -1.0 && x <= 1.0 && y >= 0.0 && y <= 1.0;
+                if (!ok) {
+                    throw new InvalidSignalException(owner + " emitted alphaScore=" + x + ", confidence=" + y
+                            + " for " + view.symbols().get(s) + " on " + view.date(d)
+                            + ": alphaScore must be in [-1, 1], confidence in [0, 1], and both NaN or neither");
+                }
+            }
+        }
+    }
+}

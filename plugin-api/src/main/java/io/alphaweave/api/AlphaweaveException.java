@@ -1,0 +1,25 @@
+package io.alphaweave.api;
+
+/**
+ * The one unchecked base of every error alphaweave raises on purpose. Subclasses are named after
+ * what failed; messages name the parameter or field, the rule and the offending value, e.g.
+ * {@code "window must be ≥ 2, was 1"}.
+ */
+public class AlphaweaveException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what failed, the rule and the value; never null
+     */
+    public AlphaweaveException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what failed, the rule and the value; never null
+     * @param cause the underlying failure, may be null
+     */
+    public AlphaweaveException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
