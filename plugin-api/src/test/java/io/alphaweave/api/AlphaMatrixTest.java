@@ -1,0 +1,138 @@
+package io.alphaweave.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AlphaMatrixTest {
+
+    @Test
+    void startsWithNoViewAnywhere() {
+        AlphaMatrix m = new AlphaMatrix(2, 3);
+        assertThat(m.alpha(1)).containsOnly(Double.NaN);
+        assertThat(m.confidence(0)).containsOnly(Double.NaN);
+    }
+
+    @Test
+    void validationNamesSymbolDateAndValueOfTheFirstBadCell() {
+        TinyView view = new TinyView();
+        AlphaMatrix m = new AlphaMatrix(1, 3);
+        m.set(0, 0, 0.5, 0.5);
+        m.set(0, 2, 1.5, 0.5);
+        assertThatThrownBy(() -> m.validate("demo", view))
+                .isInstanceOf(InvalidSignalException.class)
+                .hasMessageContaining("demo emitted alphaScore=1.5")
+                .hasMessageContaining("AAA on 2020-01-03");
+    }
+
+    @Test
+    void validationRejectsAnAlphaWithoutConfidence() {
+        AlphaMatrix m = new AlphaMatrix(1, 3);
+        m.set(0, 1, 0.5, Double.NaN);
+        assertThatThrownBy(() -> m.validate("demo", new TinyView())).hasMessageContaining("both NaN or neither");
+    }
+
+    @Test
+    void defaultBulkPathAndLegacySignalsFollowTheEasyPath() {
+        // alpha = +0.6 on day 0, −0.6 on day 1, no view on day 2
+        Strategy strategy = new Strategy() {
+            @Override
+            public ComponentInfo describe() {
+                return new ComponentInfo("toy", ComponentKind.STRATEGY, "1", 1, "toy", "", List.of());
+            }
+
+            @Override
+            public Strategy configure(Map<String, ?> params) {
+                return this;
+            }
+
+            @Override
+            public Optional<StrategySignal> generateAlphaSignal(SignalContext ctx, String symbol) {
+                return ctx.day() == 2
+                        ? Optional.empty()
+                        : Optional.of(StrategySignal.of(ctx.date(), symbol, ctx.day() == 0 ? 0.6 : -0.6, 0.6, 1));
+            }
+        };
+        TinyView view = new TinyView();
+        AlphaMatrix m = new AlphaMatrix(1, 3);
+        strategy.generateAlphaSignals(view, m);
+        assertThat(m.alpha(0)).containsExactly(0.6, -0.6, Double.NaN);
+        assertThat(strategy.generateSignals(view, 0))
+                .containsExactly(TradeSignal.BUY, TradeSignal.SELL, TradeSignal.HOLD);
+        assertThat(strategy.id()).isEqualTo("toy");
+    }
+
+    @Test
+    void compactBarsDropDaysWithoutABarAndSpreadBack() {
+        TinyView view = new TinyView();
+        BarSeries bars = view.bars(0);
+        assertThat(bars.days()).containsExactly(0, 2);
+        assertThat(bars.close()).containsExactly(10.0, 12.0);
+        assertThat(bars.toCalendar(new double[] {1, 2}, 3)).containsExactly(1.0, Double.NaN, 2.0);
+    }
+
+    /** One symbol, three days, no bar on the middle day. */
+    private static final class TinyView implements MarketView {
+        private final double[] close = {10, Double.NaN, 12};
+
+        @Override
+        public List<String> symbols() {
+            return List.of("AAA");
+        }
+
+        @Override
+        public int dayCount() {
+            return 3;
+        }
+
+        @Override
+        public LocalDate date(int day) {
+            return LocalDate.of(2020, 1, 1 + day);
+        }
+
+        @Override
+        public int indexOf(String symbol) {
+            return symbol.equals("AAA") ? 0 : -1;
+        }
+
+        @Override
+        public double[] open(int symbol) {
+            return close;
+        }
+
+        @Override
+        public double[] high(int symbol) {
+            return close;
+        }
+
+        @Override
+        public double[] low(int symbol) {
+            return close;
+        }
+
+        @Override
+        public double[] close(int symbol) {
+            return close;
+        }
+
+        @Override
+        public double[] volume(int symbol) {
+            return close;
+        }
+
+        @Override
+        public String sector(int symbol) {
+            return null;
+        }
+
+        @Override
+        public Indicators indicators() {
+            throw new IllegalStateException("not used by these tests");
+        }
+    }
+}
