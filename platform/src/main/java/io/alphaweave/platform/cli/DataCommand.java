@@ -139,12 +139,12 @@ final class DataCommand implements Runnable {
             if (!q.isClean()) {
                 out.printf(Locale.ROOT, "  %-22s %6s  %s%n", "kind", "count", "handling");
                 q.countsByKind()
-                        .forEach((kind, n) ->
-                                out.printf(Locale.ROOT, "  %-22s %6d  %s%n", kind, n, kind.handling()));
+                        .forEach((kind, n) -> out.printf(Locale.ROOT, "  %-22s %6d  %s%n", kind, n, kind.handling()));
             }
             out.println();
 
-            int w = Math.max(6, rows.stream().mapToInt(r -> r.symbol().length()).max().orElse(6));
+            int w = Math.max(
+                    6, rows.stream().mapToInt(r -> r.symbol().length()).max().orElse(6));
             String sectorHeader = sectors == null ? "" : String.format(Locale.ROOT, "  %-26s", "sector");
             out.printf(
                     Locale.ROOT,
@@ -175,7 +175,13 @@ final class DataCommand implements Runnable {
                 out.println();
                 out.println("defect list (file order)");
                 boolean manyFiles = new TreeSet<>(q.sources()).size() > 1;
-                out.printf(Locale.ROOT, "  %8s  %-" + w + "s  %-10s  %-22s  %s%n", "line", "symbol", "date", "kind",
+                out.printf(
+                        Locale.ROOT,
+                        "  %8s  %-" + w + "s  %-10s  %-22s  %s%n",
+                        "line",
+                        "symbol",
+                        "date",
+                        "kind",
                         "reason");
                 List<DataDefect> all = q.defects();
                 for (int i = 0; i < all.size(); i++) {
@@ -189,7 +195,9 @@ final class DataCommand implements Runnable {
                             && all.get(j + 1).file().equals(d.file())) {
                         j++;
                     }
-                    String date = j == i ? d.date().toString() : d.date() + " .. " + all.get(j).date();
+                    String date = j == i
+                            ? d.date().toString()
+                            : d.date() + " .. " + all.get(j).date();
                     String reason = j == i ? d.reason() : (j - i + 1) + " days: " + d.reason();
                     out.printf(
                             Locale.ROOT,

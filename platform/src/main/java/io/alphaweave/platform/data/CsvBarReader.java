@@ -135,7 +135,8 @@ final class CsvBarReader {
             rows++;
         }
         if (rows == 0) {
-            throw new DataFormatException(file + ":2: no data rows after the header (expected one row per symbol and day)");
+            throw new DataFormatException(
+                    file + ":2: no data rows after the header (expected one row per symbol and day)");
         }
     }
 
@@ -232,8 +233,12 @@ final class CsvBarReader {
     private double parseNumber(int s, int e, int line, int field) {
         s = trimStart(s, e);
         e = trimEnd(s, e);
-        if (s == e || (e - s == 4 && (buf[s] | 0x20) == 'n' && (buf[s + 1] | 0x20) == 'u' && (buf[s + 2] | 0x20) == 'l'
-                && (buf[s + 3] | 0x20) == 'l')) {
+        if (s == e
+                || (e - s == 4
+                        && (buf[s] | 0x20) == 'n'
+                        && (buf[s + 1] | 0x20) == 'u'
+                        && (buf[s + 2] | 0x20) == 'l'
+                        && (buf[s + 3] | 0x20) == 'l')) {
             return Double.NaN;
         }
         int i = s;

@@ -80,8 +80,9 @@ final class MarketDataLoader {
             throw new DataFormatException(file + ": file not found (check the path; relative paths are resolved from "
                     + Path.of("").toAbsolutePath() + ")");
         } catch (IOException e) {
-            throw new DataFormatException(file + ": cannot read: " + e.getMessage()
-                    + " (check the file is a readable CSV, plain or gzip)", e);
+            throw new DataFormatException(
+                    file + ": cannot read: " + e.getMessage() + " (check the file is a readable CSV, plain or gzip)",
+                    e);
         }
     }
 
@@ -111,7 +112,8 @@ final class MarketDataLoader {
         String[] lines = text.split("\r?\n", -1);
         if (text.isBlank()) {
             throw new DataFormatException(
-                    file + ":1: file is empty (expected a header with Symbol and Sector columns, e.g. \"Symbol,Name,Sector\")");
+                    file
+                            + ":1: file is empty (expected a header with Symbol and Sector columns, e.g. \"Symbol,Name,Sector\")");
         }
         List<String> header = splitCsv(lines[0], file, 1);
         int sym = -1, sec = -1;
@@ -149,8 +151,8 @@ final class MarketDataLoader {
             }
             Integer first = firstLine.putIfAbsent(s, i + 1);
             if (first != null) {
-                throw new DataFormatException(file + ":" + (i + 1) + ": field 'Symbol' repeats " + s + " (first on line "
-                        + first + "; remove the duplicate row)");
+                throw new DataFormatException(file + ":" + (i + 1) + ": field 'Symbol' repeats " + s
+                        + " (first on line " + first + "; remove the duplicate row)");
             }
             out.put(s, sector);
         }

@@ -35,7 +35,11 @@ final class PanelBuilder {
         int n;
         int[] day = new int[256]; // epoch day
         int[] line = new int[256];
-        double[] o = new double[256], h = new double[256], l = new double[256], c = new double[256], v = new double[256];
+        double[] o = new double[256],
+                h = new double[256],
+                l = new double[256],
+                c = new double[256],
+                v = new double[256];
 
         Series(String symbol) {
             this.symbol = symbol;
@@ -98,12 +102,29 @@ final class PanelBuilder {
             return;
         }
         if (o <= 0 || h <= 0 || l <= 0 || c <= 0) {
-            defect(DataDefect.Kind.NON_POSITIVE_PRICE, s.symbol, epochDay, file, line, String.format(
-                    Locale.ROOT, "open=%s high=%s low=%s close=%s: prices must be > 0", num(o), num(h), num(l), num(c)));
+            defect(
+                    DataDefect.Kind.NON_POSITIVE_PRICE,
+                    s.symbol,
+                    epochDay,
+                    file,
+                    line,
+                    String.format(
+                            Locale.ROOT,
+                            "open=%s high=%s low=%s close=%s: prices must be > 0",
+                            num(o),
+                            num(h),
+                            num(l),
+                            num(c)));
             return;
         }
         if (v < 0) {
-            defect(DataDefect.Kind.NEGATIVE_VOLUME, s.symbol, epochDay, file, line, "volume=" + num(v) + " is negative");
+            defect(
+                    DataDefect.Kind.NEGATIVE_VOLUME,
+                    s.symbol,
+                    epochDay,
+                    file,
+                    line,
+                    "volume=" + num(v) + " is negative");
             return;
         }
         if (Double.isNaN(o) || Double.isNaN(h) || Double.isNaN(l)) {
@@ -120,9 +141,20 @@ final class PanelBuilder {
                 empty.append(empty.isEmpty() ? "" : ", ").append("low");
                 l = Math.min(o, c);
             }
-            defect(DataDefect.Kind.EMPTY_PRICE, s.symbol, epochDay, file, line, String.format(
-                    Locale.ROOT, "empty %s; set open=%s high=%s low=%s (close=%s)", empty, num(o), num(h), num(l),
-                    num(c)));
+            defect(
+                    DataDefect.Kind.EMPTY_PRICE,
+                    s.symbol,
+                    epochDay,
+                    file,
+                    line,
+                    String.format(
+                            Locale.ROOT,
+                            "empty %s; set open=%s high=%s low=%s (close=%s)",
+                            empty,
+                            num(o),
+                            num(h),
+                            num(l),
+                            num(c)));
         }
         if (Double.isNaN(v)) {
             defect(DataDefect.Kind.EMPTY_VOLUME, s.symbol, epochDay, file, line, "volume is empty");
@@ -131,9 +163,21 @@ final class PanelBuilder {
         }
         double hi = Math.max(Math.max(o, c), Math.max(h, l)), lo = Math.min(Math.min(o, c), Math.min(h, l));
         if (hi != h || lo != l) {
-            defect(DataDefect.Kind.HIGH_LOW_INCONSISTENT, s.symbol, epochDay, file, line, String.format(
-                    Locale.ROOT, "open=%s high=%s low=%s close=%s; set high=%s low=%s", num(o), num(h), num(l), num(c),
-                    num(hi), num(lo)));
+            defect(
+                    DataDefect.Kind.HIGH_LOW_INCONSISTENT,
+                    s.symbol,
+                    epochDay,
+                    file,
+                    line,
+                    String.format(
+                            Locale.ROOT,
+                            "open=%s high=%s low=%s close=%s; set high=%s low=%s",
+                            num(o),
+                            num(h),
+                            num(l),
+                            num(c),
+                            num(hi),
+                            num(lo)));
             h = hi;
             l = lo;
         }
@@ -187,7 +231,11 @@ final class PanelBuilder {
         }
         List<Series> kept = series.stream().filter(s -> s.n > 0).toList();
         int k = kept.size();
-        double[][] o = new double[k][], h = new double[k][], l = new double[k][], c = new double[k][], v = new double[k][];
+        double[][] o = new double[k][],
+                h = new double[k][],
+                l = new double[k][],
+                c = new double[k][],
+                v = new double[k][];
         String[] sec = sectors == null ? null : new String[k];
         List<String> names = new ArrayList<>(k);
         for (int si = 0; si < k; si++) {
@@ -212,7 +260,12 @@ final class PanelBuilder {
             if (sectors != null) {
                 sec[si] = sectors.get(s.symbol);
                 if (sec[si] == null) {
-                    defect(DataDefect.Kind.MISSING_SECTOR, s.symbol, s.day[0], s.file, s.line[0],
+                    defect(
+                            DataDefect.Kind.MISSING_SECTOR,
+                            s.symbol,
+                            s.day[0],
+                            s.file,
+                            s.line[0],
                             "no entry in " + sectorFile);
                 }
             }
@@ -228,7 +281,12 @@ final class PanelBuilder {
         for (int i = 1; i < s.n; i++) {
             int from = index[s.day[i - 1] - min], to = index[s.day[i] - min];
             for (int d = from + 1; d < to; d++) {
-                defect(DataDefect.Kind.MISSING_DAY, s.symbol, (int) calendar[d].toEpochDay(), s.file, s.line[i],
+                defect(
+                        DataDefect.Kind.MISSING_DAY,
+                        s.symbol,
+                        (int) calendar[d].toEpochDay(),
+                        s.file,
+                        s.line[i],
                         "no bar between " + LocalDate.ofEpochDay(s.day[i - 1]) + " (line " + s.line[i - 1] + ") and "
                                 + LocalDate.ofEpochDay(s.day[i]) + " although other symbols traded");
             }
@@ -241,19 +299,43 @@ final class PanelBuilder {
             double r = c[i] / c[i - 1] - 1;
             if (i + 1 < s.n) {
                 double back = c[i + 1] / c[i] - 1;
-                if (Math.abs(r) >= SPIKE_LEG && Math.abs(back) >= SPIKE_LEG && r * back < 0
+                if (Math.abs(r) >= SPIKE_LEG
+                        && Math.abs(back) >= SPIKE_LEG
+                        && r * back < 0
                         && Math.abs(c[i + 1] / c[i - 1] - 1) <= SPIKE_RETURN) {
-                    defect(DataDefect.Kind.SPIKE_REVERSAL, s.symbol, s.day[i], s.file, s.line[i], String.format(
-                            Locale.ROOT, "close %s -> %s (%+.1f%%) -> %s (%+.1f%%) on %s", num(c[i - 1]), num(c[i]),
-                            100 * r, num(c[i + 1]), 100 * back, LocalDate.ofEpochDay(s.day[i + 1])));
+                    defect(
+                            DataDefect.Kind.SPIKE_REVERSAL,
+                            s.symbol,
+                            s.day[i],
+                            s.file,
+                            s.line[i],
+                            String.format(
+                                    Locale.ROOT,
+                                    "close %s -> %s (%+.1f%%) -> %s (%+.1f%%) on %s",
+                                    num(c[i - 1]),
+                                    num(c[i]),
+                                    100 * r,
+                                    num(c[i + 1]),
+                                    100 * back,
+                                    LocalDate.ofEpochDay(s.day[i + 1])));
                     i++; // the reversal day is part of the same spike
                     continue;
                 }
             }
             if (Math.abs(r) > JUMP_THRESHOLD) {
-                defect(DataDefect.Kind.SUSPICIOUS_JUMP, s.symbol, s.day[i], s.file, s.line[i], String.format(
-                        Locale.ROOT, "close %s -> %s (%+.1f%%) since %s", num(c[i - 1]), num(c[i]), 100 * r,
-                        LocalDate.ofEpochDay(s.day[i - 1])));
+                defect(
+                        DataDefect.Kind.SUSPICIOUS_JUMP,
+                        s.symbol,
+                        s.day[i],
+                        s.file,
+                        s.line[i],
+                        String.format(
+                                Locale.ROOT,
+                                "close %s -> %s (%+.1f%%) since %s",
+                                num(c[i - 1]),
+                                num(c[i]),
+                                100 * r,
+                                LocalDate.ofEpochDay(s.day[i - 1])));
             }
         }
     }
