@@ -61,7 +61,6 @@ public final class ConfidenceWeightedCombiner implements SignalCombiner {
     @Override
     public void combine(CombinerInput in, CombinerOutput out) {
         double[] w = in.weights();
-        Blend.weightedMean(
-                in, out, in.alpha(), (i, j) -> (strategyWeights ? w[i] : 1.0) * Blend.confidence(in, i, j));
+        Blend.weightedMean(in, out, in.alpha(), (i, j) -> (strategyWeights ? w[i] : 1.0) * Blend.confidence(in, i, j));
     }
 }

@@ -99,8 +99,8 @@ public final class RiskParityAllocator implements CapitalAllocator {
         Parameters p = INFO.resolve(params);
         String mode = p.getString("mode");
         if (!mode.equals(INVERSE_VOLATILITY) && !mode.equals(EQUAL_RISK_CONTRIBUTION)) {
-            throw new InvalidParameterException("mode must be " + INVERSE_VOLATILITY + " or "
-                    + EQUAL_RISK_CONTRIBUTION + ", was \"" + mode + "\"");
+            throw new InvalidParameterException(
+                    "mode must be " + INVERSE_VOLATILITY + " or " + EQUAL_RISK_CONTRIBUTION + ", was \"" + mode + "\"");
         }
         String shrinkage = p.getString("shrinkage");
         if (!SHRINKAGE.contains(shrinkage)) {
@@ -173,7 +173,8 @@ public final class RiskParityAllocator implements CapitalAllocator {
     }
 
     /** |w| by candidate, or null when no candidate has variance inside the covariance window. */
-    private double[] equalRiskContribution(AllocationContext context, double[] alpha, int[] candidates, double[] budgets) {
+    private double[] equalRiskContribution(
+            AllocationContext context, double[] alpha, int[] candidates, double[] budgets) {
         double[][] cov = context.trailingCovariance(candidates, window);
         int m = candidates.length;
         // a candidate whose window holds no price change (no bars in it) cannot be risk-weighted here
@@ -205,11 +206,7 @@ public final class RiskParityAllocator implements CapitalAllocator {
     }
 
     private double[] reduced(
-            AllocationContext context,
-            double[] alpha,
-            int[] candidates,
-            double[] budgets,
-            int[] keep) {
+            AllocationContext context, double[] alpha, int[] candidates, double[] budgets, int[] keep) {
         if (keep.length == 0) {
             return null;
         }
