@@ -99,4 +99,36 @@ public final class PortfolioEvaluator {
         }
         return out;
     }
+
+    /**
+     * The full report of a portfolio run, with the defaults of {@link StrategyEvaluator#evaluate}.
+     *
+     * @param returns daily returns
+     * @param fills fills in chronological order
+     * @param tradedValue traded value per day (same length as the returns)
+     * @param grossBook gross book value per day
+     * @param strategyIds strategy ids, row order of {@code dailyContribution}
+     * @param dailyContribution [strategy][day] contributions to the daily return
+     * @param bootstrapResamples resamples for the Sharpe CI (e.g. {@link StrategyEvaluator#DEFAULT_RESAMPLES})
+     * @return the report
+     */
+    public static PortfolioReport evaluate(
+            ReturnSeries returns,
+            List<Fill> fills,
+            double[] tradedValue,
+            double[] grossBook,
+            List<String> strategyIds,
+            double[][] dailyContribution,
+            int bootstrapResamples) {
+        return new PortfolioReport(
+                StrategyEvaluator.metrics(returns),
+                tradeMetrics(fills),
+                turnover(tradedValue, grossBook),
+                contributions(strategyIds, dailyContribution),
+                StrategyEvaluator.probabilisticSharpe(returns, 0.0),
+                returns.size() < 2
+                        ? null
+                        : StrategyEvaluator.bootstrapSharpe(
+                                returns, bootstrapResamples, 0.95, 1, StrategyEvaluator.DEFAULT_SEED));
+    }
 }
