@@ -33,6 +33,7 @@ public final class AlphaweaveCli {
         CommandLine cmd = new CommandLine(new Root());
         cmd.addSubcommand(new DoctorCommand());
         cmd.addSubcommand(new MetricsCommand());
+        cmd.addSubcommand(new DataCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }

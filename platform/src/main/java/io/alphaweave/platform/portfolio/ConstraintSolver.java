@@ -146,7 +146,9 @@ final class ConstraintSolver {
             }
             capacity += Math.min(sectorCap, byPosition);
         }
-        capacity += cap * unsectored;
+        if (unsectored > 0) {
+            capacity += cap * unsectored; // guarded: ∞ × 0 would be NaN
+        }
         if (capacity < target * (1 - 1e-9)) {
             throw infeasible(date, c, target, capacity, held, sectorLimits, sectorNames, counts);
         }
@@ -303,6 +305,9 @@ final class ConstraintSolver {
     }
 
     static String fmt(double x) {
+        if (!Double.isFinite(x)) {
+            return Double.toString(x);
+        }
         String s =
                 new BigDecimal(x).round(new MathContext(6)).stripTrailingZeros().toPlainString();
         return s.contains(".") ? s : s + ".0";
