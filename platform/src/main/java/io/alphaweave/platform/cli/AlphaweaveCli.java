@@ -34,6 +34,8 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new DoctorCommand());
         cmd.addSubcommand(new MetricsCommand());
         cmd.addSubcommand(new DataCommand());
+        cmd.addSubcommand(new PluginsCommand());
+        cmd.addSubcommand(new StrategiesCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }

@@ -60,13 +60,13 @@ final class MetricsCommand implements Callable<Integer> {
                     .properties()
                     .forEach(e ->
                             out.printf("  %-22s %s%n", e.getKey(), e.getValue().asText()));
-            out.printf("  %-22s %s%n", "probabilistic_sharpe", TextTable.number(psr.probability()));
+            out.printf("  %-22s %s%n", "probabilistic_sharpe", MetricTable.number(psr.probability()));
             if (ci != null) {
                 out.printf(
                         "  %-22s [%s, %s] (95 %%, %d i.i.d. resamples, seed %d)%n",
                         "sharpe_ci",
-                        TextTable.number(ci.lower()),
-                        TextTable.number(ci.upper()),
+                        MetricTable.number(ci.lower()),
+                        MetricTable.number(ci.upper()),
                         ci.resamples(),
                         ci.seed());
             }

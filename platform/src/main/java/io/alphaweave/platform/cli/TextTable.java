@@ -3,53 +3,36 @@ package io.alphaweave.platform.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** A plain fixed-width text table for the terminal. */
+/** Left-aligned text columns for listings; the last column is never padded. */
 final class TextTable {
-    private final List<String> header;
-    private final List<List<String>> rows = new ArrayList<>();
+    private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(List<String> header) {
-        this.header = List.copyOf(header);
+    TextTable(String... header) {
+        rows.add(header);
     }
 
-    void add(List<String> row) {
-        rows.add(List.copyOf(row));
+    void add(String... cells) {
+        rows.add(cells);
     }
 
     void print(PrintWriter out) {
-        int[] w = new int[header.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = header.get(i).length();
-            for (List<String> r : rows) {
-                w[i] = Math.max(w[i], r.get(i).length());
+        int columns = rows.get(0).length;
+        int[] width = new int[columns];
+        for (String[] r : rows) {
+            for (int c = 0; c < columns - 1; c++) {
+                width[c] = Math.max(width[c], r[c].length());
             }
         }
-        line(out, header, w);
-        StringBuilder sep = new StringBuilder();
-        for (int i = 0; i < w.length; i++) {
-            sep.append(i == 0 ? "" : "  ").append("-".repeat(w[i]));
-        }
-        out.println(sep);
-        rows.forEach(r -> line(out, r, w));
-    }
-
-    private static void line(PrintWriter out, List<String> cells, int[] w) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < w.length; i++) {
-            String c = cells.get(i);
-            if (i == 0) {
-                b.append(c).append(" ".repeat(w[i] - c.length()));
-            } else {
-                b.append("  ").append(" ".repeat(w[i] - c.length())).append(c);
+        for (String[] r : rows) {
+            StringBuilder sb = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                sb.append(r[c]);
+                if (c < columns - 1) {
+                    sb.append(" ".repeat(width[c] - r[c].length() + 2));
+                }
             }
+            out.println(sb.toString().stripTrailing());
         }
-        out.println(b.toString().stripTrailing());
-    }
-
-    /** A number with 4 significant decimals, or "n/a" when undefined. */
-    static String number(double x) {
-        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.4f", x) : "n/a";
     }
 }
