@@ -28,7 +28,9 @@ class PortfolioAccountingTest {
 
     @BeforeAll
     static void load() {
-        data = SharedSp500.subset(80, LocalDate.of(2015, 6, 1), LocalDate.of(2017, 6, 30));
+        MarketData all = SharedSp500.load();
+        all = all.withSectors(MarketData.loadSectors(SharedSp500.file().resolveSibling("sp500_sectors_2018.csv")));
+        data = all.select(all.symbols().subList(0, 80)).between(LocalDate.of(2015, 6, 1), LocalDate.of(2017, 6, 30));
     }
 
     static final Constraints CONSTRAINED = new Constraints(0.10, 0.40, 20, true, 1.0);
