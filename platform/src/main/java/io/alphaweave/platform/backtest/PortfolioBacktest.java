@@ -1,6 +1,15 @@
 package io.alphaweave.platform.backtest;
 
 import io.alphaweave.api.AlphaMatrix;
+import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.api.CapitalAllocator;
+import io.alphaweave.api.ComponentKind;
+import io.alphaweave.api.Strategy;
+import io.alphaweave.platform.data.MarketData;
+import io.alphaweave.platform.registry.ComponentRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import io.alphaweave.api.MarketView;
 import io.alphaweave.api.SignalCombiner;
 import io.alphaweave.platform.evaluation.PortfolioEvaluator;
@@ -47,6 +56,104 @@ import java.util.stream.IntStream;
  */
 public final class PortfolioBacktest {
     private PortfolioBacktest() {}
+
+    /**
+     * Resolves a config before any work: every component id against the registry, every parameter
+     * against its component, then the data (period and universe). Errors name the config field.
+     *
+     * @param config the parsed config
+     * @param registry where strategies, combiners and allocators are found
+     * @return the prepared run
+     * @throws BacktestConfigException naming the field, the rule and the value
+     */
+    public static PreparedBacktest prepare(BacktestConfig config, ComponentRegistry registry) {
+        Map<String, Map<String, Object>> resolved = new LinkedHashMap<>();
+        List<WeightedStrategy> strategies = new ArrayList<>();
+        for (int i = 0; i < config.strategies().size(); i++) {
+            BacktestConfig.StrategyRef ref = config.strategies().get(i);
+            String field = "strategies[" + i + "]";
+            Strategy plain;
+            try {
+                plain = registry.strategy(ref.id());
+            } catch (AlphaweaveException e) {
+                throw new BacktestConfigException(field + ".id: " + e.getMessage(), e);
+            }
+            try {
+                strategies.add(new WeightedStrategy(plain.configure(ref.params()), ref.weight()));
+                resolved.put(ref.id(), new TreeMap<>(plain.describe().resolve(ref.params()).values()));
+            } catch (AlphaweaveException e) {
+                throw new BacktestConfigException(field + ".params (" + ref.id() + "): " + e.getMessage(), e);
+            }
+        }
+        SignalCombiner combiner;
+        CapitalAllocator allocator;
+        try {
+            SignalCombiner c = registry.combiner(config.combiner().id());
+            combiner = c.configure(config.combiner().params());
+            resolved.put(c.id(), new TreeMap<>(c.describe().resolve(config.combiner().params()).values()));
+        } catch (AlphaweaveException e) {
+            throw new BacktestConfigException("combiner: " + e.getMessage(), e);
+        }
+        try {
+            CapitalAllocator a = registry.allocator(config.allocator().id());
+            allocator = a.configure(config.allocator().params());
+            resolved.put(a.id(), new TreeMap<>(a.describe().resolve(config.allocator().params()).values()));
+        } catch (AlphaweaveException e) {
+            throw new BacktestConfigException("allocator: " + e.getMessage(), e);
+        }
+        MarketData data;
+        try {
+            data = config.sectorsPath() == null
+                    ? MarketData.load(config.dataPath())
+                    : MarketData.load(config.dataPath(), config.sectorsPath());
+        } catch (AlphaweaveException e) {
+            throw new BacktestConfigException("data: " + e.getMessage(), e);
+        }
+        if (!config.universe().isEmpty()) {
+            for (int i = 0; i < config.universe().size(); i++) {
+                String sym = config.universe().get(i);
+                if (data.indexOf(sym) < 0) {
+                    throw new BacktestConfigException("universe[" + i + "]: symbol " + sym + " is not in the data "
+                            + config.dataPath().getFileName() + " (" + data.symbolCount() + " symbols)");
+                }
+            }
+            data = data.select(config.universe());
+        }
+        if (data.dayCount() > 0
+                && config.start() != null
+                && config.start().isAfter(data.date(data.dayCount() - 1))) {
+            throw new BacktestConfigException("period.start " + config.start() + " is after the data's last day "
+                    + data.date(data.dayCount() - 1));
+        }
+        data = data.between(config.start(), config.end());
+        if (data.dayCount() < 2) {
+            throw new BacktestConfigException("period " + config.start() + " … " + config.end() + " holds "
+                    + data.dayCount() + " trading day(s) of the data; a backtest needs at least 2");
+        }
+        PortfolioSetup setup = new PortfolioSetup(
+                strategies,
+                combiner,
+                allocator,
+                config.constraints(),
+                config.rebalance(),
+                config.costs(),
+                config.capital());
+        return new PreparedBacktest(config, data, setup, resolved);
+    }
+
+    /**
+     * Every registered combiner, configured with defaults (for {@link #compareCombinations}).
+     *
+     * @param registry the registry
+     * @return the combiners, in id order
+     */
+    public static List<SignalCombiner> registeredCombiners(ComponentRegistry registry) {
+        List<SignalCombiner> out = new ArrayList<>();
+        for (String id : registry.ids(ComponentKind.COMBINER)) {
+            out.add(registry.combiner(id).configure(Map.of()));
+        }
+        return out;
+    }
 
     /**
      * Computes every strategy's alpha and confidence over the whole panel, one task per strategy in
@@ -133,7 +240,25 @@ public final class PortfolioBacktest {
      */
     public static CombinationComparison compareCombinations(
             MarketView data, PortfolioSetup setup, List<SignalCombiner> combiners) {
-        StrategySignals signals = computeSignals(data, setup.strategies());
+        return compareCombinations(data, setup, combiners, computeSignals(data, setup.strategies()), 2_000);
+    }
+
+    /**
+     * {@link #compareCombinations(MarketView, PortfolioSetup, List)} on precomputed signals.
+     *
+     * @param data the panel
+     * @param setup the base setup
+     * @param combiners configured combiners (may be empty: then only the strategies alone run)
+     * @param signals every strategy's matrix
+     * @param resamples bootstrap resamples for each row's Sharpe CI
+     * @return one row per combiner and one per strategy
+     */
+    public static CombinationComparison compareCombinations(
+            MarketView data,
+            PortfolioSetup setup,
+            List<SignalCombiner> combiners,
+            StrategySignals signals,
+            int resamples) {
         List<PortfolioSetup> runs = new ArrayList<>();
         for (SignalCombiner c : combiners) {
             runs.add(setup.withCombiner(c));
@@ -148,7 +273,7 @@ public final class PortfolioBacktest {
             String label = alone
                     ? setup.strategies().get(i - combiners.size()).id()
                     : combiners.get(i).id();
-            rows[i] = new ComparisonRow(label, alone ? "strategy" : "combiner", r.finalEquity(), evaluate(r, 2_000));
+            rows[i] = new ComparisonRow(label, alone ? "strategy" : "combiner", r.finalEquity(), evaluate(r, resamples));
         });
         List<ComparisonRow> all = List.of(rows);
         return new CombinationComparison(all.subList(0, combiners.size()), all.subList(combiners.size(), all.size()));
