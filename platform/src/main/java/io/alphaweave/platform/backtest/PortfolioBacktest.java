@@ -41,13 +41,15 @@ import java.util.stream.IntStream;
  *       Cash pays for everything and may dip below zero by the costs or an opening gap.
  *   <li><b>Marking</b>: equity(t) = cash + Σ shares × last close, at every day's close; the daily
  *       return is equity(t) / equity(t−1) − 1 with equity(−1) = the starting capital.
- *   <li><b>Attribution</b>: every decision splits each symbol among the strategies by their share of
- *       the symbol's combined alpha (contribution / combined; where the combined alpha is 0 or NaN,
- *       |contribution| / Σ|contribution|, or an equal split when nobody contributed). A fill carries
- *       its decision's shares; each day's pnl of a symbol (price moves, slippage, commission) is split
- *       by the shares of the decision that set the position — the overnight move before a fill by the
- *       old decision's shares — and divided by the previous equity, so the strategies' daily
- *       contributions sum to the daily return.
+ *   <li><b>Attribution</b>: every decision splits each symbol's position among the strategies that
+ *       pushed it: a strategy's share is its contribution in the direction of the symbol's combined
+ *       alpha over all contributions in that direction (= contribution / combined alpha when all
+ *       agree; a strategy that pushed against the position gets 0); where the combined alpha is 0 or
+ *       NaN, |contribution| / Σ|contribution|, or an equal split when nobody contributed. A fill
+ *       carries its decision's shares; each day's pnl of a symbol (price moves, slippage,
+ *       commission) is split by the shares of the decision that set the position — the overnight
+ *       move before a fill by the old decision's shares — and divided by the previous equity, so
+ *       the strategies' daily contributions sum to the daily return.
  *   <li><b>Turnover</b> inputs: traded value per day and gross book Σ|shares × last close|.
  * </ul>
  *

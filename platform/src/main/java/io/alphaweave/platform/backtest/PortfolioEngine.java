@@ -185,24 +185,24 @@ final class PortfolioEngine {
     }
 
     /**
-     * Each strategy's share of a symbol's combined alpha: contribution / combined; where the
-     * combined alpha is 0 or NaN, |contribution| / Σ|contribution|, or an equal split when no strategy
-     * contributed.
+     * Each strategy's share of a symbol's position: its contribution in the direction of the combined
+     * alpha over all contributions in that direction, max(0, c_k·sign(a)) / Σ max(0, c_j·sign(a)).
+     * When every contribution has the combined alpha's sign this is exactly c_k / a; strategies that
+     * pushed against the position get 0 instead of a negative share (which, with a small combined
+     * alpha from disagreeing strategies, would make the shares explode). Where the combined alpha is
+     * 0 or NaN: |c_k| / Σ|c_j|, or an equal split when nobody contributed.
      */
     static void shares(double[][] contributions, double combined, int s, double[][] out) {
         int k = contributions.length;
-        if (!Double.isNaN(combined) && combined != 0) {
-            for (int j = 0; j < k; j++) {
-                out[j][s] = contributions[j][s] / combined;
-            }
-            return;
-        }
-        double abs = 0;
+        double sign = Double.isNaN(combined) ? 0 : Math.signum(combined);
+        double total = 0;
         for (double[] row : contributions) {
-            abs += Math.abs(row[s]);
+            total += sign != 0 ? Math.max(0, row[s] * sign) : Math.abs(row[s]);
         }
         for (int j = 0; j < k; j++) {
-            out[j][s] = abs > 0 ? Math.abs(contributions[j][s]) / abs : 1.0 / k;
+            double c = contributions[j][s];
+            double part = sign != 0 ? Math.max(0, c * sign) : Math.abs(c);
+            out[j][s] = total > 0 ? part / total : 1.0 / k;
         }
     }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param quantity signed shares (positive bought)
  * @param price fill price including slippage
  * @param commission commission paid
- * @param attribution strategy id → its share of the symbol's combined alpha at the decision (shares
- *     sum to 1; see {@link PortfolioBacktest} for the rule)
+ * @param attribution strategy id → its share of the position decided (shares in [0, 1] sum to 1; see
+ *     {@link PortfolioBacktest} for the rule)
  */
 public record PortfolioTrade(
         LocalDate date,

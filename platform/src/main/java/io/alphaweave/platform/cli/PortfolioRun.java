@@ -49,6 +49,29 @@ final class PortfolioRun {
             long prepareNanos,
             long totalNanos) {}
 
+    /** The CLI entry: parse, run, print the table, write the JSON; exit code 0. */
+    static int command(
+            Path configFile,
+            Path json,
+            boolean compare,
+            RegistryOptions registryOptions,
+            picocli.CommandLine.Model.CommandSpec spec) {
+        BacktestConfig config = BacktestConfig.parse(configFile);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ComponentRegistry registry = registryOptions.open()) {
+            Outcome o = execute(config, registry, compare, err, ProgressBar.terminal());
+            printTable(o, out);
+            if (json != null) {
+                writeJson(json(o), json);
+                out.println();
+                out.println("json: " + json);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
     static Outcome execute(
             BacktestConfig config, ComponentRegistry registry, boolean compare, PrintWriter err, boolean progress) {
         long t0 = System.nanoTime();

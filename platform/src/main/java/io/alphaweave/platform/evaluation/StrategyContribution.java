@@ -2,8 +2,8 @@ package io.alphaweave.platform.evaluation;
 
 /**
  * One strategy's share of a portfolio's return. Each day every symbol's pnl (price moves and its
- * trading costs) is attributed to the strategies by their share of the symbol's combined alpha at
- * the rebalance that set the position; divided by the previous day's equity it is the strategy's
+ * trading costs) is attributed to the strategies by their share of the position decided at the
+ * rebalance that set it (see the backtest engine for the rule); divided by the previous day's equity it is the strategy's
  * contribution to that day's return. Immutable.
  *
  * @param strategyId the strategy
