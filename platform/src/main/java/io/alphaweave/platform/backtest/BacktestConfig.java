@@ -204,8 +204,19 @@ public record BacktestConfig(
      */
     public static BacktestConfig fromTree(JsonNode root, String defaultName) {
         Fields top = new Fields(root, "");
-        top.allow("name", "data", "universe", "period", "capital", "strategies", "combiner", "allocator",
-                "constraints", "rebalance", "execution", "mode");
+        top.allow(
+                "name",
+                "data",
+                "universe",
+                "period",
+                "capital",
+                "strategies",
+                "combiner",
+                "allocator",
+                "constraints",
+                "rebalance",
+                "execution",
+                "mode");
         String mode = top.string("mode", "portfolio");
         if (!mode.equals("portfolio")) {
             throw new BacktestConfigException("mode must be portfolio for a config run, was \"" + mode
@@ -224,7 +235,8 @@ public record BacktestConfig(
         if (u != null && !u.isNull()) {
             if (u.isTextual()) {
                 if (!u.asText().equals("all")) {
-                    throw new BacktestConfigException("universe must be \"all\" or a list of symbols, was \"" + u.asText() + "\"");
+                    throw new BacktestConfigException(
+                            "universe must be \"all\" or a list of symbols, was \"" + u.asText() + "\"");
                 }
             } else if (u.isArray()) {
                 for (int i = 0; i < u.size(); i++) {
@@ -293,12 +305,23 @@ public record BacktestConfig(
         if (!fill.equals("next_open")) {
             throw new BacktestConfigException("execution.fill must be next_open, was \"" + fill + "\"");
         }
-        TradingCosts costs =
-                new TradingCosts(e.number("commission_bps", 0), e.number("slippage_bps", 0), e.bool("fractional", true));
+        TradingCosts costs = new TradingCosts(
+                e.number("commission_bps", 0), e.number("slippage_bps", 0), e.bool("fractional", true));
 
         return new BacktestConfig(
-                name, dataPath, sectorsPath, universe, start, end, capital, strategies, combiner, allocator,
-                constraints, schedule, costs);
+                name,
+                dataPath,
+                sectorsPath,
+                universe,
+                start,
+                end,
+                capital,
+                strategies,
+                combiner,
+                allocator,
+                constraints,
+                schedule,
+                costs);
     }
 
     private static ComponentRef component(JsonNode n, String field, String dflt) {
@@ -333,9 +356,10 @@ public record BacktestConfig(
             return Path.of(home).resolve(p).toAbsolutePath().normalize();
         }
         if (mustExist) {
-            throw new BacktestConfigException(field + ": " + value + " does not exist (relative paths resolve against the"
-                    + " working directory " + Path.of("").toAbsolutePath()
-                    + (home == null ? "" : " or the installation root " + home) + ")");
+            throw new BacktestConfigException(
+                    field + ": " + value + " does not exist (relative paths resolve against the"
+                            + " working directory " + Path.of("").toAbsolutePath()
+                            + (home == null ? "" : " or the installation root " + home) + ")");
         }
         return p.toAbsolutePath().normalize();
     }
@@ -363,8 +387,8 @@ public record BacktestConfig(
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
                 if (!allowed.contains(k)) {
-                    throw new BacktestConfigException("unknown key " + prefix + k + "; allowed here: "
-                            + String.join(", ", keys));
+                    throw new BacktestConfigException(
+                            "unknown key " + prefix + k + "; allowed here: " + String.join(", ", keys));
                 }
             }
         }
@@ -450,7 +474,8 @@ public record BacktestConfig(
                 return Map.of();
             }
             if (!v.isObject()) {
-                throw new BacktestConfigException(prefix + key + " must be a mapping of parameter names to values, was " + v);
+                throw new BacktestConfigException(
+                        prefix + key + " must be a mapping of parameter names to values, was " + v);
             }
             Map<String, Object> out = new LinkedHashMap<>();
             for (var it = v.properties().iterator(); it.hasNext(); ) {

@@ -4,21 +4,21 @@ import io.alphaweave.api.AlphaMatrix;
 import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.CapitalAllocator;
 import io.alphaweave.api.ComponentKind;
-import io.alphaweave.api.Strategy;
-import io.alphaweave.platform.data.MarketData;
-import io.alphaweave.platform.registry.ComponentRegistry;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
 import io.alphaweave.api.MarketView;
 import io.alphaweave.api.SignalCombiner;
+import io.alphaweave.api.Strategy;
+import io.alphaweave.platform.data.MarketData;
 import io.alphaweave.platform.evaluation.PortfolioEvaluator;
 import io.alphaweave.platform.evaluation.PortfolioReport;
 import io.alphaweave.platform.evaluation.StrategyEvaluator;
 import io.alphaweave.platform.portfolio.Rebalance;
+import io.alphaweave.platform.registry.ComponentRegistry;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -82,7 +82,9 @@ public final class PortfolioBacktest {
             }
             try {
                 strategies.add(new WeightedStrategy(plain.configure(ref.params()), ref.weight()));
-                resolved.put(ref.id(), new TreeMap<>(plain.describe().resolve(ref.params()).values()));
+                resolved.put(
+                        ref.id(),
+                        new TreeMap<>(plain.describe().resolve(ref.params()).values()));
             } catch (AlphaweaveException e) {
                 throw new BacktestConfigException(field + ".params (" + ref.id() + "): " + e.getMessage(), e);
             }
@@ -92,14 +94,20 @@ public final class PortfolioBacktest {
         try {
             SignalCombiner c = registry.combiner(config.combiner().id());
             combiner = c.configure(config.combiner().params());
-            resolved.put(c.id(), new TreeMap<>(c.describe().resolve(config.combiner().params()).values()));
+            resolved.put(
+                    c.id(),
+                    new TreeMap<>(
+                            c.describe().resolve(config.combiner().params()).values()));
         } catch (AlphaweaveException e) {
             throw new BacktestConfigException("combiner: " + e.getMessage(), e);
         }
         try {
             CapitalAllocator a = registry.allocator(config.allocator().id());
             allocator = a.configure(config.allocator().params());
-            resolved.put(a.id(), new TreeMap<>(a.describe().resolve(config.allocator().params()).values()));
+            resolved.put(
+                    a.id(),
+                    new TreeMap<>(
+                            a.describe().resolve(config.allocator().params()).values()));
         } catch (AlphaweaveException e) {
             throw new BacktestConfigException("allocator: " + e.getMessage(), e);
         }
@@ -121,16 +129,21 @@ public final class PortfolioBacktest {
             }
             data = data.select(config.universe());
         }
-        if (data.dayCount() > 0
-                && config.start() != null
-                && config.start().isAfter(data.date(data.dayCount() - 1))) {
+        if (data.dayCount() > 0 && config.start() != null && config.start().isAfter(data.date(data.dayCount() - 1))) {
             throw new BacktestConfigException("period.start " + config.start() + " is after the data's last day "
                     + data.date(data.dayCount() - 1));
         }
-        data = data.between(config.start(), config.end());
-        if (data.dayCount() < 2) {
+        // bars before the period stay: they warm the strategies up (no decisions there)
+        data = data.between(null, config.end());
+        int firstDay = 0;
+        while (config.start() != null
+                && firstDay < data.dayCount()
+                && data.date(firstDay).isBefore(config.start())) {
+            firstDay++;
+        }
+        if (data.dayCount() - firstDay < 2) {
             throw new BacktestConfigException("period " + config.start() + " … " + config.end() + " holds "
-                    + data.dayCount() + " trading day(s) of the data; a backtest needs at least 2");
+                    + (data.dayCount() - firstDay) + " trading day(s) of the data; a backtest needs at least 2");
         }
         PortfolioSetup setup = new PortfolioSetup(
                 strategies,
@@ -140,7 +153,7 @@ public final class PortfolioBacktest {
                 config.rebalance(),
                 config.costs(),
                 config.capital());
-        return new PreparedBacktest(config, data, setup, resolved);
+        return new PreparedBacktest(config, data, firstDay, setup, resolved);
     }
 
     /**
@@ -188,7 +201,7 @@ public final class PortfolioBacktest {
      * @return the result
      */
     public static PortfolioResult run(MarketView data, PortfolioSetup setup) {
-        return run(data, setup, computeSignals(data, setup.strategies()), null);
+        return run(data, setup, computeSignals(data, setup.strategies()), 0, null);
     }
 
     /**
@@ -197,16 +210,22 @@ public final class PortfolioBacktest {
      * @param data the panel the signals were computed on
      * @param setup components, constraints, schedule, costs, capital
      * @param signals the strategies' matrices (must contain every strategy of the setup)
+     * @param firstDay calendar index of the period's first day: earlier bars only warm the
+     *     strategies up (no decisions, no returns)
      * @param onRebalance called after each rebalance with what was decided (e.g. for progress or to
      *     keep the combined alpha); may be null
      * @return the result
      */
     public static PortfolioResult run(
-            MarketView data, PortfolioSetup setup, StrategySignals signals, Consumer<Rebalance> onRebalance) {
+            MarketView data,
+            PortfolioSetup setup,
+            StrategySignals signals,
+            int firstDay,
+            Consumer<Rebalance> onRebalance) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(signals, "signals");
-        return PortfolioEngine.run(data, setup, signals, onRebalance);
+        return PortfolioEngine.run(data, setup, signals, firstDay, onRebalance);
     }
 
     /**
@@ -242,7 +261,7 @@ public final class PortfolioBacktest {
      */
     public static CombinationComparison compareCombinations(
             MarketView data, PortfolioSetup setup, List<SignalCombiner> combiners) {
-        return compareCombinations(data, setup, combiners, computeSignals(data, setup.strategies()), 2_000);
+        return compareCombinations(data, setup, combiners, computeSignals(data, setup.strategies()), 0, 2_000);
     }
 
     /**
@@ -252,6 +271,7 @@ public final class PortfolioBacktest {
      * @param setup the base setup
      * @param combiners configured combiners (may be empty: then only the strategies alone run)
      * @param signals every strategy's matrix
+     * @param firstDay calendar index of the period's first day
      * @param resamples bootstrap resamples for each row's Sharpe CI
      * @return one row per combiner and one per strategy
      */
@@ -260,6 +280,7 @@ public final class PortfolioBacktest {
             PortfolioSetup setup,
             List<SignalCombiner> combiners,
             StrategySignals signals,
+            int firstDay,
             int resamples) {
         List<PortfolioSetup> runs = new ArrayList<>();
         for (SignalCombiner c : combiners) {
@@ -270,12 +291,13 @@ public final class PortfolioBacktest {
         }
         ComparisonRow[] rows = new ComparisonRow[runs.size()];
         IntStream.range(0, runs.size()).parallel().forEach(i -> {
-            PortfolioResult r = run(data, runs.get(i), signals, null);
+            PortfolioResult r = run(data, runs.get(i), signals, firstDay, null);
             boolean alone = i >= combiners.size();
             String label = alone
                     ? setup.strategies().get(i - combiners.size()).id()
                     : combiners.get(i).id();
-            rows[i] = new ComparisonRow(label, alone ? "strategy" : "combiner", r.finalEquity(), evaluate(r, resamples));
+            rows[i] =
+                    new ComparisonRow(label, alone ? "strategy" : "combiner", r.finalEquity(), evaluate(r, resamples));
         });
         List<ComparisonRow> all = List.of(rows);
         return new CombinationComparison(all.subList(0, combiners.size()), all.subList(combiners.size(), all.size()));

@@ -16,13 +16,18 @@ final class PortfolioEngine {
     private PortfolioEngine() {}
 
     static PortfolioResult run(
-            MarketView data, PortfolioSetup setup, StrategySignals signals, Consumer<Rebalance> listener) {
+            MarketView data,
+            PortfolioSetup setup,
+            StrategySignals signals,
+            int firstDay,
+            Consumer<Rebalance> listener) {
         long start = System.nanoTime();
         int n = data.symbolCount(),
                 days = data.dayCount(),
                 k = setup.strategies().size();
-        if (days == 0) {
-            throw new BacktestConfigException("period holds no trading day of the data");
+        if (firstDay < 0 || firstDay >= days) {
+            throw new BacktestConfigException(
+                    "period holds no trading day of the data (first day index " + firstDay + " of " + days + ")");
         }
         AlphaMatrix[] alpha = new AlphaMatrix[k];
         double[] strategyWeights = new double[k];
@@ -126,7 +131,7 @@ final class PortfolioEngine {
             }
             previousEquity = eq;
 
-            if (decision[t]) {
+            if (decision[t] && t >= firstDay) {
                 for (int j = 0; j < k; j++) {
                     for (int s = 0; s < n; s++) {
                         inAlpha[j][s] = alpha[j].alpha(s)[t];
@@ -171,6 +176,7 @@ final class PortfolioEngine {
                 log,
                 Arrays.copyOf(rebalanceDays, rebalances),
                 binding,
+                firstDay,
                 signals.computeNanos(),
                 System.nanoTime() - start);
     }

@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The outcome of one portfolio backtest: per calendar day the equity (marked at the close), cash,
- * gross book, traded value, daily return and each strategy's contribution to it; the fills; the
- * rebalance days and the constraints that bound. Every per-day array has one entry per calendar
- * day of the data; the return of day 0 is measured against the starting capital. Read-only:
- * accessors return copies.
+ * The outcome of one portfolio backtest: per trading day of the period the equity (marked at the
+ * close), cash, gross book, traded value, daily return and each strategy's contribution to it; the
+ * fills; the rebalance days and the constraints that bound. The data may begin before the period
+ * (warm-up bars for the strategies' indicators, {@link #firstDay()}); per-day arrays cover the
+ * period only — entry i is calendar day {@code firstDay() + i} of {@link #data()} — and the first
+ * day's return is measured against the starting capital. Calendar indexes (fills, rebalance days)
+ * refer to {@link #data()}. Read-only: accessors return copies.
  */
 public final class PortfolioResult {
     private final MarketView data;
@@ -25,6 +27,7 @@ public final class PortfolioResult {
     private final PortfolioTradeLog trades;
     private final int[] rebalanceDays;
     private final List<BindingConstraint> binding;
+    private final int firstDay;
     private final long signalNanos;
     private final long loopNanos;
 
@@ -40,6 +43,7 @@ public final class PortfolioResult {
             PortfolioTradeLog trades,
             int[] rebalanceDays,
             List<BindingConstraint> binding,
+            int firstDay,
             long signalNanos,
             long loopNanos) {
         this.data = data;
@@ -53,6 +57,7 @@ public final class PortfolioResult {
         this.trades = trades;
         this.rebalanceDays = rebalanceDays;
         this.binding = List.copyOf(binding);
+        this.firstDay = firstDay;
         this.signalNanos = signalNanos;
         this.loopNanos = loopNanos;
     }
@@ -69,41 +74,50 @@ public final class PortfolioResult {
 
     /** @return the trading dates, one per entry of the per-day arrays */
     public LocalDate[] dates() {
-        LocalDate[] d = new LocalDate[data.dayCount()];
+        LocalDate[] d = new LocalDate[data.dayCount() - firstDay];
         for (int i = 0; i < d.length; i++) {
-            d[i] = data.date(i);
+            d[i] = data.date(firstDay + i);
         }
         return d;
     }
 
+    /** @return the calendar index in {@link #data()} of the period's first day (0 without warm-up) */
+    public int firstDay() {
+        return firstDay;
+    }
+
+    private double[] slice(double[] perDay) {
+        return java.util.Arrays.copyOfRange(perDay, firstDay, perDay.length);
+    }
+
     /** @return equity at each day's close: cash + Σ shares × last close */
     public double[] equity() {
-        return equity.clone();
+        return slice(equity);
     }
 
     /** @return cash at each day's close (negative when costs or gaps overdraw a fully invested book) */
     public double[] cash() {
-        return cash.clone();
+        return slice(cash);
     }
 
     /** @return Σ|shares × last close| at each day's close */
     public double[] grossBook() {
-        return grossBook.clone();
+        return slice(grossBook);
     }
 
     /** @return Σ|quantity × fill price| traded each day */
     public double[] tradedValue() {
-        return tradedValue.clone();
+        return slice(tradedValue);
     }
 
     /** @return the daily simple returns (NaN-free) */
     public double[] returns() {
-        return returns.clone();
+        return slice(returns);
     }
 
     /** @return the daily returns as a dated series for the evaluator */
     public ReturnSeries returnSeries() {
-        return new ReturnSeries(dates(), returns);
+        return new ReturnSeries(dates(), slice(returns));
     }
 
     /**
@@ -113,7 +127,7 @@ public final class PortfolioResult {
     public double[][] contributions() {
         double[][] c = new double[contributions.length][];
         for (int i = 0; i < c.length; i++) {
-            c[i] = contributions[i].clone();
+            c[i] = slice(contributions[i]);
         }
         return c;
     }
@@ -151,7 +165,7 @@ public final class PortfolioResult {
     /**
      * The book's weights at each day's close, replayed from the fills: shares × last close / equity.
      *
-     * @return [symbol][day] weights (negative = short)
+     * @return [symbol][day of the period] weights (negative = short)
      */
     public double[][] weights() {
         int n = data.symbolCount(), days = data.dayCount();
@@ -175,6 +189,9 @@ public final class PortfolioResult {
                 }
                 w[s][d] = q[s] == 0 ? 0 : q[s] * last[s] / equity[d];
             }
+        }
+        for (int s = 0; s < n; s++) {
+            w[s] = slice(w[s]);
         }
         return w;
     }

@@ -269,7 +269,10 @@ final class BacktestCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "trades:        %d closed (%s winners), %d open at the end%n",
                 r.trades().size(),
-                r.trades().isEmpty() ? "no" : String.format(Locale.ROOT, "%.1f%%", 100.0 * wins / r.trades().size()),
+                r.trades().isEmpty()
+                        ? "no"
+                        : String.format(
+                                Locale.ROOT, "%.1f%%", 100.0 * wins / r.trades().size()),
                 r.openPositions().size());
         out.printf(Locale.ROOT, "max drawdown:  %.2f%%%n", 100 * maxDrawdown);
         out.printf(

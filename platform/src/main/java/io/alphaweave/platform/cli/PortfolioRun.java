@@ -25,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -80,14 +79,16 @@ final class PortfolioRun {
         long t1 = System.nanoTime();
         MarketData data = prepared.data();
         ProgressBar bar = new ProgressBar(err, progress, "backtest");
-        StrategySignals signals = PortfolioBacktest.computeSignals(data, prepared.setup().strategies());
+        StrategySignals signals =
+                PortfolioBacktest.computeSignals(data, prepared.setup().strategies());
         int n = data.symbolCount(), days = data.dayCount();
         double[][] combined = new double[n][days];
         for (double[] row : combined) {
             Arrays.fill(row, Double.NaN);
         }
         LocalDate[] calendar = data.calendar();
-        PortfolioResult result = PortfolioBacktest.run(data, prepared.setup(), signals, r -> {
+        int first = prepared.firstDay();
+        PortfolioResult result = PortfolioBacktest.run(data, prepared.setup(), signals, first, r -> {
             int day = Arrays.binarySearch(calendar, r.date());
             double[] a = r.combinedAlpha();
             for (int s = 0; s < n; s++) {
@@ -97,19 +98,45 @@ final class PortfolioRun {
         });
         PortfolioReport report = PortfolioBacktest.evaluate(result);
         bar.update(0.6);
-        CombinationComparison comparison = PortfolioBacktest.compareCombinations(
-                data, prepared.setup(), combiners, signals, 2_000);
+        CombinationComparison comparison =
+                PortfolioBacktest.compareCombinations(data, prepared.setup(), combiners, signals, first, 2_000);
         bar.update(1.0);
         bar.finish();
-        return new Outcome(
-                prepared, signals, result, report, comparison, combined, t1 - t0, System.nanoTime() - t0);
+        return new Outcome(prepared, signals, result, report, comparison, combined, t1 - t0, System.nanoTime() - t0);
+    }
+
+    /** The period's panel (warm-up bars dropped), for IC and signal statistics over the period only. */
+    static MarketData periodData(Outcome o) {
+        MarketData d = o.prepared().data();
+        return d.between(d.date(o.prepared().firstDay()), null);
+    }
+
+    /** A matrix cut to the period. */
+    static AlphaMatrix periodMatrix(Outcome o, AlphaMatrix m) {
+        int first = o.prepared().firstDay();
+        int days = m.dayCount() - first;
+        AlphaMatrix out = new AlphaMatrix(m.symbolCount(), days);
+        for (int s = 0; s < m.symbolCount(); s++) {
+            System.arraycopy(m.alpha(s), first, out.alpha(s), 0, days);
+            System.arraycopy(m.confidence(s), first, out.confidence(s), 0, days);
+        }
+        return out;
+    }
+
+    static double[][] periodRows(Outcome o, double[][] rows) {
+        int first = o.prepared().firstDay();
+        double[][] out = new double[rows.length][];
+        for (int s = 0; s < rows.length; s++) {
+            out[s] = Arrays.copyOfRange(rows[s], first, rows[s].length);
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ table
 
     static void printTable(Outcome o, PrintWriter out) {
         PreparedBacktest p = o.prepared();
-        MarketData d = p.data();
+        MarketData d = periodData(o);
         out.printf(
                 Locale.ROOT,
                 "%s: %d symbols, %s … %s (%d days), %s rebalance, combiner %s, allocator %s%n",
@@ -151,9 +178,11 @@ final class PortfolioRun {
         }
         t.print(out);
         out.println();
-        out.println("strategy contributions to the portfolio (Σ daily return contributions) and IC (mean, 1d / 5d / 20d):");
+        out.println(
+                "strategy contributions to the portfolio (Σ daily return contributions) and IC (mean, 1d / 5d / 20d):");
         for (StrategyContribution c : o.report().contributions()) {
-            List<InformationCoefficient> decay = StrategyEvaluator.alphaDecay(d, rows(o.signals().of(c.strategyId())));
+            List<InformationCoefficient> decay = StrategyEvaluator.alphaDecay(
+                    d, rows(periodMatrix(o, o.signals().of(c.strategyId()))));
             out.printf(
                     Locale.ROOT,
                     "  %-26s %+.4f (%s of total)   IC %s / %s / %s%n",
@@ -197,7 +226,7 @@ final class PortfolioRun {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         PreparedBacktest p = o.prepared();
-        MarketData d = p.data();
+        MarketData d = periodData(o);
         root.set("config", configEcho(p));
         ObjectNode metrics = JsonOutput.metrics(o.report().metrics());
         JsonOutput.put(metrics, "final_equity", o.result().finalEquity());
@@ -217,7 +246,7 @@ final class PortfolioRun {
         ObjectNode ic = root.putObject("ic");
         ObjectNode icStrategies = ic.putObject("strategies");
         for (ComparisonRow r : o.comparison().strategiesAlone()) {
-            AlphaMatrix m = o.signals().of(r.label());
+            AlphaMatrix m = periodMatrix(o, o.signals().of(r.label()));
             ObjectNode s = strategies.putObject(r.label());
             s.set("metrics", JsonOutput.metrics(r.report().metrics()));
             JsonOutput.put((ObjectNode) s.get("metrics"), "final_equity", r.finalEquity());
@@ -249,7 +278,7 @@ final class PortfolioRun {
             }
             icStrategies.set(r.label(), icArray(StrategyEvaluator.alphaDecay(d, rows(m))));
         }
-        ic.set("portfolio", icArray(StrategyEvaluator.alphaDecay(d, o.combinedAlpha())));
+        ic.set("portfolio", icArray(StrategyEvaluator.alphaDecay(d, periodRows(o, o.combinedAlpha()))));
 
         ArrayNode daily = root.putArray("daily_returns");
         double[] ret = o.result().returns(), eq = o.result().equity();
@@ -265,7 +294,7 @@ final class PortfolioRun {
         double[][] w = o.result().weights();
         boolean[] fillDay = new boolean[d.dayCount()];
         for (int i = 0; i < o.result().trades().size(); i++) {
-            fillDay[o.result().trades().day(i)] = true;
+            fillDay[o.result().trades().day(i) - p.firstDay()] = true;
         }
         for (int t = 0; t < d.dayCount(); t++) {
             if (!fillDay[t]) {
@@ -343,6 +372,7 @@ final class PortfolioRun {
     static ObjectNode configEcho(PreparedBacktest p) {
         BacktestConfig c = p.config();
         MarketData d = p.data();
+        int first = p.firstDay();
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("name", c.name());
         ObjectNode data = n.putObject("data");
@@ -353,7 +383,8 @@ final class PortfolioRun {
         ArrayNode universe = n.putArray("universe");
         d.symbols().forEach(universe::add);
         ObjectNode period = n.putObject("period");
-        period.put("start", d.date(0).toString());
+        period.put("start", d.date(first).toString());
+        period.put("warm_up_from", d.date(0).toString());
         period.put("end", d.date(d.dayCount() - 1).toString());
         n.put("capital", c.capital());
         ArrayNode strategies = n.putArray("strategies");
@@ -404,5 +435,4 @@ final class PortfolioRun {
             throw new io.alphaweave.api.AlphaweaveException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
-
 }

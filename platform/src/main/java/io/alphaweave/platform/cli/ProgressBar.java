@@ -46,8 +46,8 @@ final class ProgressBar {
         lastDraw = now;
         int width = 30;
         int done = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
-        err.print("\r" + label + " [" + "#".repeat(done) + " ".repeat(width - done) + "] "
-                + Math.round(fraction * 100) + "%");
+        err.print("\r" + label + " [" + "#".repeat(done) + " ".repeat(width - done) + "] " + Math.round(fraction * 100)
+                + "%");
         err.flush();
         drawn = true;
     }

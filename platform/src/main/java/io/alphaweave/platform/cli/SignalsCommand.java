@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "signals",
         description = "Compute the config's strategies' signals and write date,symbol,strategy,alpha_score,confidence"
-                + " (one row per symbol, day and strategy with a view; by date, then symbol, then strategy).")
+                + " (one row per symbol, day of the period and strategy with a view; by date, symbol, strategy).")
 final class SignalsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,16 +44,19 @@ final class SignalsCommand implements Callable<Integer> {
         long rows;
         try (ComponentRegistry reg = registry.open()) {
             PreparedBacktest p = PortfolioBacktest.prepare(parsed, reg);
-            StrategySignals signals = PortfolioBacktest.computeSignals(p.data(), p.setup().strategies());
-            rows = write(p.data(), signals, csv);
+            StrategySignals signals =
+                    PortfolioBacktest.computeSignals(p.data(), p.setup().strategies());
+            rows = write(p.data(), p.firstDay(), signals, csv);
         }
         spec.commandLine()
                 .getOut()
-                .printf("%d signals of %d strategies written to %s%n", rows, parsed.strategies().size(), csv);
+                .printf(
+                        "%d signals of %d strategies written to %s%n",
+                        rows, parsed.strategies().size(), csv);
         return 0;
     }
 
-    static long write(MarketData data, StrategySignals signals, Path csv) {
+    static long write(MarketData data, int firstDay, StrategySignals signals, Path csv) {
         long rows = 0;
         try {
             Path parent = csv.toAbsolutePath().getParent();
@@ -63,7 +66,7 @@ final class SignalsCommand implements Callable<Integer> {
             try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                 w.write("date,symbol,strategy,alpha_score,confidence\n");
                 int k = signals.ids().size();
-                for (int t = 0; t < data.dayCount(); t++) {
+                for (int t = firstDay; t < data.dayCount(); t++) {
                     String date = data.date(t).toString();
                     for (int s = 0; s < data.symbolCount(); s++) {
                         for (int j = 0; j < k; j++) {

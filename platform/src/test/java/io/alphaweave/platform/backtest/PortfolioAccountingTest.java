@@ -114,7 +114,7 @@ class PortfolioAccountingTest {
         List<Rebalance> seen = new ArrayList<>();
         PortfolioSetup s = setup(RebalanceSchedule.WEEKLY, new TradingCosts(1, 2, true), CONSTRAINED);
         PortfolioResult r =
-                PortfolioBacktest.run(data, s, PortfolioBacktest.computeSignals(data, s.strategies()), seen::add);
+                PortfolioBacktest.run(data, s, PortfolioBacktest.computeSignals(data, s.strategies()), 0, seen::add);
         assertThat(seen).hasSize(r.rebalanceDays().length).hasSizeGreaterThan(100);
         int invested = 0;
         for (Rebalance rb : seen) {

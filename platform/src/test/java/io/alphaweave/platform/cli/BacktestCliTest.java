@@ -157,10 +157,12 @@ class BacktestCliTest {
         assertThat(doc.get("params").get("hold").asInt()).isEqualTo(5);
         JsonNode trades = doc.get("trades");
         assertThat(trades).hasSize(2);
-        double pnl = trades.get(0).get("pnl").asDouble() + trades.get(1).get("pnl").asDouble();
+        double pnl =
+                trades.get(0).get("pnl").asDouble() + trades.get(1).get("pnl").asDouble();
         assertThat(doc.get("final_value").asDouble()).isCloseTo(1000 + pnl, within(1e-9));
         for (JsonNode t : trades) {
-            assertThat(t.get("size").asDouble() * t.get("entry_price").asDouble()).isCloseTo(500.0, within(1e-9));
+            assertThat(t.get("size").asDouble() * t.get("entry_price").asDouble())
+                    .isCloseTo(500.0, within(1e-9));
         }
     }
 
@@ -169,17 +171,38 @@ class BacktestCliTest {
         String data = yahoo().toString(), p = plugins.toString();
         Run noMode = run("backtest", "--data", data, "--strategy", "first_bar_buyer", "--plugins", p);
         assertThat(noMode.code()).isEqualTo(2);
-        assertThat(noMode.err()).isEqualTo("error: --mode is required: use --mode rules (with --data and --strategy)\n");
+        assertThat(noMode.err())
+                .isEqualTo("error: --mode is required: use --mode rules (with --data and --strategy)\n");
 
         Run badSymbol = run(
-                "backtest", "--mode", "rules", "--data", data, "--symbols", "ZZZ", "--strategy", "first_bar_buyer",
-                "--plugins", p);
+                "backtest",
+                "--mode",
+                "rules",
+                "--data",
+                data,
+                "--symbols",
+                "ZZZ",
+                "--strategy",
+                "first_bar_buyer",
+                "--plugins",
+                p);
         assertThat(badSymbol.code()).isEqualTo(2);
-        assertThat(badSymbol.err()).startsWith("error: --symbols: ZZZ is not in ").contains("e.g. AAA");
+        assertThat(badSymbol.err())
+                .startsWith("error: --symbols: ZZZ is not in ")
+                .contains("e.g. AAA");
 
         Run badParam = run(
-                "backtest", "--mode", "rules", "--data", data, "--strategy", "first_bar_buyer", "--params", "hold=0",
-                "--plugins", p);
+                "backtest",
+                "--mode",
+                "rules",
+                "--data",
+                data,
+                "--strategy",
+                "first_bar_buyer",
+                "--params",
+                "hold=0",
+                "--plugins",
+                p);
         assertThat(badParam.code()).isEqualTo(2);
         assertThat(badParam.err()).isEqualTo("error: --params for first_bar_buyer: hold must be ≥ 1, was 0\n");
 
@@ -188,8 +211,15 @@ class BacktestCliTest {
         assertThat(unknown.err()).startsWith("error: ").contains("no_such").doesNotContain("\tat ");
 
         Run missingFile = run(
-                "backtest", "--mode", "rules", "--data", dir.resolve("nope.csv").toString(), "--strategy", "x",
-                "--plugins", p);
+                "backtest",
+                "--mode",
+                "rules",
+                "--data",
+                dir.resolve("nope.csv").toString(),
+                "--strategy",
+                "x",
+                "--plugins",
+                p);
         assertThat(missingFile.code()).isEqualTo(2);
         assertThat(missingFile.err()).contains("nope.csv").doesNotContain("\tat ");
     }
