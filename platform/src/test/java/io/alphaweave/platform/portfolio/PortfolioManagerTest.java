@@ -60,7 +60,7 @@ class PortfolioManagerTest {
     @Test
     void trailingCovarianceMatchesCommonsMath() {
         MarketData data = TestPanels.random(6, 80, 3, 0.0, 7);
-        int day = 70, window = 40;
+        int day = 70, window = 45; // 5 blocks of 8 days and a remainder of 5
         int[] symbols = {4, 0, 2};
         double[][] cov = seenByAllocator(data, day, new double[6], ctx -> ctx.trailingCovariance(symbols, window));
         double[][] returns = new double[window][symbols.length];
