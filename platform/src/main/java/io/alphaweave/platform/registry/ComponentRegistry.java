@@ -510,8 +510,9 @@ public final class ComponentRegistry implements AutoCloseable {
             if (r.failure != null) {
                 status = new ComponentStatus.Failed(r.failure);
             } else if (active.containsKey(key)) {
+                ComponentSource kept = active.get(key).source;
                 status = new ComponentStatus.Failed(
-                        new DuplicateComponentException(r.kind, r.id, active.get(key).source, r.source).getMessage());
+                        new DuplicateComponentException(r.kind, r.id, kept, r.source).getMessage(), kept);
             } else {
                 active.put(key, r);
                 status = new ComponentStatus.Loaded();

@@ -305,6 +305,45 @@ class PluginLoadingTest {
     }
 
     @Test
+    void aFailedUpgradeUnderTheSameFileNameRestoresTheWorkingVersion() throws Exception {
+        try (ComponentRegistry registry =
+                ComponentRegistry.builder().pluginsDirectory(dir).build()) {
+            Path good = TestPluginJar.plugin("steady", "1.0.0")
+                    .strategy("steady.v1", "Steady", "steady_one")
+                    .writeTo(elsewhere.resolve("v1/steady.jar"));
+            registry.installPlugin(good);
+            Path broken = TestPluginJar.plugin("steady", "2.0.0")
+                    .pluginClass("steady.v2.Boom", "throw new IllegalStateException(\"v2 is broken\");")
+                    .strategy("steady.v2", "Steady", "steady_two")
+                    .writeTo(elsewhere.resolve("v2/steady.jar"));
+
+            assertThatThrownBy(() -> registry.installPlugin(broken))
+                    .isInstanceOf(PluginLoadException.class)
+                    .hasMessageContaining("v2 is broken");
+
+            assertThat(registry.ids(ComponentKind.STRATEGY)).containsExactly("steady_one");
+            assertThat(registry.plugins()).singleElement().satisfies(p -> {
+                assertThat(p.version()).isEqualTo("1.0.0");
+                assertThat(p.state()).isEqualTo(PluginStatus.State.STARTED);
+            });
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactly("steady.jar");
+            }
+        }
+    }
+
+    @Test
+    void aPluginFileWithoutJarExtensionIsInstalledUnderAJarName() {
+        try (ComponentRegistry registry =
+                ComponentRegistry.builder().pluginsDirectory(dir).build()) {
+            Path zip = TestPluginJar.withStrategy("zipped", "zipped_one").writeTo(elsewhere.resolve("zipped.zip"));
+            PluginStatus p = registry.installPlugin(zip);
+            assertThat(p.jar()).isEqualTo(dir.resolve("zipped.zip.jar").toAbsolutePath());
+            assertThat(registry.strategy("zipped_one")).isNotNull();
+        }
+    }
+
+    @Test
     void closingUnloadsEveryPlugin() {
         TestPluginJar.withStrategy("closable", "closable_one").writeTo(dir.resolve("c.jar"));
         ComponentRegistry registry =

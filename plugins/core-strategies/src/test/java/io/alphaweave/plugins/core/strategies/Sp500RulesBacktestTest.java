@@ -45,7 +45,8 @@ class Sp500RulesBacktestTest {
         var curve = first.equityCurve();
         assertThat(curve).hasSize(data.dayCount());
         assertThat(curve.get(curve.size() - 1).value()).isEqualTo(first.finalValue());
-        double realized = first.trades().stream().mapToDouble(RulesBacktest.Trade::pnl).sum();
+        double realized =
+                first.trades().stream().mapToDouble(RulesBacktest.Trade::pnl).sum();
         double unrealized = first.openPositions().stream()
                 .mapToDouble(RulesBacktest.OpenPosition::unrealizedPnl)
                 .sum();
@@ -56,7 +57,9 @@ class Sp500RulesBacktestTest {
             int s = data.indexOf(t.symbol());
             TradeSignal[] sig = signals.computeIfAbsent(t.symbol(), k -> strategy.generateSignals(data, s));
             int signalDay = dayOf(data, t.signalDate()), exitSignalDay = dayOf(data, t.exitSignalDate());
-            assertThat(sig[signalDay]).as("%s BUY on %s", t.symbol(), t.signalDate()).isEqualTo(TradeSignal.BUY);
+            assertThat(sig[signalDay])
+                    .as("%s BUY on %s", t.symbol(), t.signalDate())
+                    .isEqualTo(TradeSignal.BUY);
             assertThat(sig[exitSignalDay]).isEqualTo(TradeSignal.SELL);
             assertThat(dayOf(data, t.entryDate())).isEqualTo(nextBar(data, s, signalDay));
             assertThat(dayOf(data, t.exitDate())).isEqualTo(nextBar(data, s, exitSignalDay));
