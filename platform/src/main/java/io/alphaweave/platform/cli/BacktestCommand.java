@@ -130,8 +130,7 @@ final class BacktestCommand implements Callable<Integer> {
             return PortfolioRun.command(config, json, compare, registry, spec);
         }
         if (mode == null) {
-            throw new AlphaweaveException("--mode is required: use --mode rules (with --data and --strategy),"
-                    + " or give a portfolio config: alphaweave backtest CONFIG.yaml");
+            throw new AlphaweaveException("--mode is required: use --mode rules (with --data and --strategy)");
         }
         if (!mode.equals("rules")) {
             throw new AlphaweaveException("--mode " + mode + " is not supported by the flag form of backtest;"
