@@ -225,6 +225,46 @@ class PortfolioCliTest {
     }
 
     @Test
+    void demoRunsAConfigWithTheComparisonAndWritesTheJson() throws Exception {
+        Path out = dir.resolve("demo-out/demo.json");
+        Run r = run(
+                "demo",
+                "--config",
+                config("demo.yaml", "").toString(),
+                "--json",
+                out.toString(),
+                "--plugins",
+                plugins.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("test_first").contains("combiner").contains("json: " + out);
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertThat(json.get("comparison").get("combiners")).hasSize(2);
+    }
+
+    @Test
+    void theShippedDemoConfigNamesTheSeedsStrategiesWeightedAndRiskParityOnTheSampleData() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        String before = System.getProperty("alphaweave.home");
+        System.setProperty("alphaweave.home", root.toString());
+        try {
+            var c = io.alphaweave.platform.backtest.BacktestConfig.parse(root.resolve(DemoCommand.CONFIG));
+            assertThat(c.strategies())
+                    .extracting(s -> s.id())
+                    .containsExactly("bollinger_mean_reversion", "macd_rsi_confluence", "momentum_rank");
+            assertThat(c.combiner().id()).isEqualTo("weighted");
+            assertThat(c.allocator().id()).isEqualTo("risk_parity");
+            assertThat(c.dataPath()).isEqualTo(root.resolve("data/sample/sp500_sample.csv.gz"));
+            assertThat(c.constraints().maxPosition()).isEqualTo(0.10);
+        } finally {
+            if (before == null) {
+                System.clearProperty("alphaweave.home");
+            } else {
+                System.setProperty("alphaweave.home", before);
+            }
+        }
+    }
+
+    @Test
     void writesEverySignalAsCsv() throws Exception {
         Path csv = dir.resolve("signals.csv");
         Run r = run(
