@@ -32,6 +32,9 @@ public final class AlphaweaveCli {
     public static int run(String[] args, List<Object> extraCommands, PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new Root());
         cmd.addSubcommand(new DoctorCommand());
+        cmd.addSubcommand(new MetricsCommand());
+        cmd.addSubcommand(new SignalsCommand());
+        cmd.addSubcommand(new DemoCommand());
         cmd.addSubcommand(new DataCommand());
         cmd.addSubcommand(new PluginsCommand());
         cmd.addSubcommand(new StrategiesCommand());

@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
         name = "backtest",
         sortOptions = false,
         description = {
-            "Backtest a strategy.",
+            "Backtest a portfolio from a config file, or one strategy in rules mode.",
+            "Portfolio mode: alphaweave backtest CONFIG.yaml [--json OUT.json] [--compare].",
             "Rules mode (DESIGN §4): the strategy's BUY/SELL signals per symbol, one equal cash sleeve per symbol,"
                     + " fills at the symbol's next open, fractional shares, open positions marked at the last close."
         })
@@ -105,8 +106,29 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry = new RegistryOptions();
 
+    @CommandLine.Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "CONFIG.yaml",
+            description = "Portfolio mode: a backtest config (DESIGN §4: data, universe, period, strategies with"
+                    + " weights, combiner, allocator, constraints, rebalance, execution).")
+    Path config;
+
+    @Option(
+            names = "--compare",
+            description = "Portfolio mode: also run every registered combiner and each strategy alone;"
+                    + " print and write the comparison table.")
+    boolean compare;
+
     @Override
     public Integer call() throws IOException {
+        if (config != null) {
+            if (mode != null && !mode.equals("portfolio")) {
+                throw new AlphaweaveException("backtest " + config + " runs the config in portfolio mode; drop --mode "
+                        + mode + " (rules mode uses flags: --mode rules --data FILE --strategy ID)");
+            }
+            return PortfolioRun.command(config, json, compare, registry, spec);
+        }
         if (mode == null) {
             throw new AlphaweaveException("--mode is required: use --mode rules (with --data and --strategy)");
         }

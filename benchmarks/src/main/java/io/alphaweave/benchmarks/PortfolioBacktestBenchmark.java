@@ -1,0 +1,232 @@
+package io.alphaweave.benchmarks;
+
+import io.alphaweave.api.Strategy;
+import io.alphaweave.platform.backtest.PortfolioBacktest;
+import io.alphaweave.platform.backtest.PortfolioResult;
+import io.alphaweave.platform.backtest.PortfolioSetup;
+import io.alphaweave.platform.backtest.RebalanceSchedule;
+import io.alphaweave.platform.backtest.StrategySignals;
+import io.alphaweave.platform.backtest.TradingCosts;
+import io.alphaweave.platform.backtest.WeightedStrategy;
+import io.alphaweave.platform.data.MarketData;
+import io.alphaweave.platform.portfolio.Constraints;
+import io.alphaweave.plugins.core.portfolio.ProportionalAllocator;
+import io.alphaweave.plugins.core.portfolio.RiskParityAllocator;
+import io.alphaweave.plugins.core.portfolio.WeightedCombiner;
+import io.alphaweave.plugins.core.strategies.BollingerMeanReversionStrategy;
+import io.alphaweave.plugins.core.strategies.MacdRsiConfluenceStrategy;
+import io.alphaweave.plugins.core.strategies.MomentumRankStrategy;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * End-to-end portfolio backtests (issue 5): strategies' bulk signals (in parallel) plus the day loop
+ * (combine → allocate → constrain → next-open fills → mark to market), as {@code PortfolioBacktest.run}
+ * does them.
+ *
+ * <ul>
+ *   <li>{@code demoSp500}: the demo config (bollinger_mean_reversion, macd_rsi_confluence,
+ *       momentum_rank weighted 1/1/1.5; weighted; risk_parity; max_position 0.10, max_sector 0.40,
+ *       min_positions 20, long-only, gross 1; weekly; 1 + 2 bps) over all 505 S&amp;P symbols,
+ *       2014-01-02 … 2018-02-07 with the 2013 bars as warm-up. Target ≤ 300 ms warm.
+ *   <li>{@code synthetic}: the same three strategies, weighted, proportional, long-only gross 1,
+ *       daily rebalance, on {@code symbols} × 5,000 days of synthetic prices. Targets: 500 symbols
+ *       ≤ 500 ms warm on 2 cores; 3,000 symbols ≤ 6.5 × that.
+ * </ul>
+ *
+ * Peak heap of the 3,000 × 5,000 run is measured by {@link #main} (not JMH), see BENCHMARKS.md.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms4g", "-Xmx8g"})
+public class PortfolioBacktestBenchmark {
+
+    /** The demo config on the full S&amp;P 500 file. */
+    @State(Scope.Benchmark)
+    public static class Demo {
+        MarketData data;
+        int firstDay;
+        PortfolioSetup setup;
+
+        @Setup(Level.Trial)
+        public void load() {
+            MarketData all = MarketData.load(sp500File(), sp500File().resolveSibling("sp500_sectors_2018.csv"));
+            data = all.between(null, LocalDate.of(2018, 2, 7));
+            while (data.date(firstDay).isBefore(LocalDate.of(2014, 1, 1))) {
+                firstDay++;
+            }
+            setup = demoSetup();
+        }
+    }
+
+    /** A synthetic panel. */
+    @State(Scope.Benchmark)
+    public static class Synthetic {
+        @Param({"500", "3000"})
+        public int symbols;
+
+        MarketData data;
+        PortfolioSetup setup;
+
+        @Setup(Level.Trial)
+        public void generate() {
+            data = SyntheticPanel.generate(symbols, 5_000, 42);
+            setup = syntheticSetup();
+        }
+    }
+
+    /**
+     * @param demo the S&amp;P panel
+     * @return the result (consumed by JMH)
+     */
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    @Measurement(iterations = 10, time = 2)
+    public PortfolioResult demoSp500(Demo demo) {
+        StrategySignals signals = PortfolioBacktest.computeSignals(demo.data, demo.setup.strategies());
+        return PortfolioBacktest.run(demo.data, demo.setup, signals, demo.firstDay, null);
+    }
+
+    /**
+     * @param s the synthetic panel
+     * @return the result (consumed by JMH)
+     */
+    @Benchmark
+    @Warmup(iterations = 3, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    public PortfolioResult synthetic(Synthetic s) {
+        return PortfolioBacktest.run(s.data, s.setup);
+    }
+
+    static List<WeightedStrategy> demoStrategies() {
+        Strategy bollinger = new BollingerMeanReversionStrategy().configure(Map.of("window", 20, "k", 2.0));
+        Strategy macd = new MacdRsiConfluenceStrategy().configure(Map.of());
+        Strategy momentum = new MomentumRankStrategy().configure(Map.of("lookback", 126));
+        return List.of(
+                new WeightedStrategy(bollinger, 1.0),
+                new WeightedStrategy(macd, 1.0),
+                new WeightedStrategy(momentum, 1.5));
+    }
+
+    static PortfolioSetup demoSetup() {
+        return new PortfolioSetup(
+                demoStrategies(),
+                new WeightedCombiner(),
+                new RiskParityAllocator().configure(Map.of()),
+                new Constraints(0.10, 0.40, 20, true, 1.0),
+                RebalanceSchedule.WEEKLY,
+                new TradingCosts(1, 2, true),
+                1_000_000);
+    }
+
+    static PortfolioSetup syntheticSetup() {
+        return new PortfolioSetup(
+                demoStrategies(),
+                new WeightedCombiner(),
+                new ProportionalAllocator(),
+                Constraints.unconstrained(true, 1.0),
+                RebalanceSchedule.DAILY,
+                new TradingCosts(1, 2, true),
+                1_000_000);
+    }
+
+    static Path sp500File() {
+        String env = System.getenv("ALPHAWEAVE_SHARED_DATA");
+        Path file = env != null && !env.isBlank()
+                ? Path.of(env, "sp500", "all_stocks_5yr.csv.gz")
+                : Path.of("..", "shared", "data", "sp500", "all_stocks_5yr.csv.gz");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(
+                    "S&P 500 file not found at " + file.toAbsolutePath() + "; set ALPHAWEAVE_SHARED_DATA");
+        }
+        return file;
+    }
+
+    /**
+     * Wall time and peak heap of synthetic runs outside JMH: {@code java -cp benchmarks.jar
+     * io.alphaweave.benchmarks.PortfolioBacktestBenchmark [symbols] [runs]}. Prints the raw price
+     * data size, the peak heap used across all heap pools during the run (after a GC that leaves
+     * only the panel), and each run's wall time split into signals and day loop.
+     *
+     * @param args symbols (default 3000) and runs (default 5)
+     */
+    public static void main(String[] args) {
+        int symbols = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int days = 5_000;
+        MarketData data = SyntheticPanel.generate(symbols, days, 42);
+        PortfolioSetup setup = syntheticSetup();
+        double raw = 5.0 * symbols * days * Double.BYTES;
+        System.out.printf("panel %d × %d: raw OHLCV %.0f MiB%n", symbols, days, raw / (1 << 20));
+        for (int i = 0; i < runs; i++) {
+            System.gc();
+            long base = heapUsed();
+            resetPeaks();
+            long t0 = System.nanoTime();
+            PortfolioResult r = PortfolioBacktest.run(data, setup);
+            long wall = System.nanoTime() - t0;
+            long peak = peakHeap();
+            System.out.printf(
+                    "run %d: %.0f ms (signals %.0f ms, loop %.0f ms), %d fills; heap before %.0f MiB, peak %.0f MiB"
+                            + " = %.2f × raw%n",
+                    i + 1,
+                    wall / 1e6,
+                    r.signalNanos() / 1e6,
+                    r.loopNanos() / 1e6,
+                    r.trades().size(),
+                    base / 1048576.0,
+                    peak / 1048576.0,
+                    peak / raw);
+        }
+    }
+
+    private static long heapUsed() {
+        long used = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                used += p.getUsage().getUsed();
+            }
+        }
+        return used;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                p.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                peak += p.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

@@ -1,0 +1,505 @@
+package io.alphaweave.platform.backtest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.alphaweave.platform.portfolio.Constraints;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A backtest config (DESIGN §4), parsed and validated field by field: every error names the field
+ * (e.g. {@code strategies[1].weight}), the rule and the value, and unknown keys are rejected.
+ * Paths are resolved when the config is parsed: a relative path against the working directory, or,
+ * when nothing is there, against the installation root (system property {@code alphaweave.home}).
+ * Immutable.
+ *
+ * <pre>
+ * name: demo
+ * data: {path: data/sample/sp500_sample.csv.gz, sectors: data/sample/sectors.csv}
+ * universe: all                  # or a list of symbols
+ * period: {start: 2014-01-01, end: 2018-02-07}
+ * capital: 1000000
+ * strategies:
+ *   - {id: bollinger_mean_reversion, weight: 1.0, params: {window: 20, k: 2.0}}
+ *   - {id: macd_rsi_confluence}
+ * combiner: weighted             # or {id: weighted, params: {...}}
+ * allocator: risk_parity
+ * constraints: {max_position: 0.10, max_sector: 0.30, min_positions: 10, long_only: true, gross_leverage: 1.0}
+ * rebalance: weekly              # daily | weekly | monthly
+ * execution: {fill: next_open, commission_bps: 1, slippage_bps: 2, fractional: true}
+ * mode: portfolio
+ * </pre>
+ *
+ * Defaults: {@code name} the file name, {@code universe} all, {@code period} the data's, {@code
+ * capital} 1 000 000, {@code weight} 1, {@code combiner} weighted, {@code allocator} proportional,
+ * constraints none beyond long-only at gross 1 ({@code max_position} 1, {@code max_sector} none,
+ * {@code min_positions} 0), {@code rebalance} weekly, costs 0, fractional shares, mode portfolio.
+ *
+ * @param name run name
+ * @param dataPath market data file or folder (absolute)
+ * @param sectorsPath sector file (absolute), or null
+ * @param universe the symbols to trade; empty for every symbol of the data
+ * @param start first day, or null for the data's first
+ * @param end last day, or null for the data's last
+ * @param capital starting cash
+ * @param strategies the strategies with weights and raw params
+ * @param combiner combiner id and raw params
+ * @param allocator allocator id and raw params
+ * @param constraints the book's constraints
+ * @param rebalance the schedule
+ * @param costs commission, slippage, sizing
+ */
+public record BacktestConfig(
+        String name,
+        Path dataPath,
+        Path sectorsPath,
+        List<String> universe,
+        LocalDate start,
+        LocalDate end,
+        double capital,
+        List<StrategyRef> strategies,
+        ComponentRef combiner,
+        ComponentRef allocator,
+        Constraints constraints,
+        RebalanceSchedule rebalance,
+        TradingCosts costs) {
+
+    /**
+     * A strategy entry of a config.
+     *
+     * @param id the registry id
+     * @param weight its weight, finite and ≥ 0
+     * @param params raw parameters (validated by the strategy)
+     */
+    public record StrategyRef(String id, double weight, Map<String, Object> params) {
+        /** Copies the params. */
+        public StrategyRef {
+            Objects.requireNonNull(id, "id");
+            params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+    }
+
+    /**
+     * A combiner or allocator entry of a config.
+     *
+     * @param id the registry id
+     * @param params raw parameters
+     */
+    public record ComponentRef(String id, Map<String, Object> params) {
+        /** Copies the params. */
+        public ComponentRef {
+            Objects.requireNonNull(id, "id");
+            params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+    }
+
+    /** Cross-field checks. */
+    public BacktestConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dataPath, "dataPath");
+        universe = List.copyOf(universe);
+        strategies = List.copyOf(strategies);
+        Objects.requireNonNull(combiner, "combiner");
+        Objects.requireNonNull(allocator, "allocator");
+        Objects.requireNonNull(constraints, "constraints");
+        Objects.requireNonNull(rebalance, "rebalance");
+        Objects.requireNonNull(costs, "costs");
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new BacktestConfigException("period.start " + start + " is after period.end " + end);
+        }
+        if (!(capital > 0) || Double.isInfinite(capital)) {
+            throw new BacktestConfigException("capital must be a finite number > 0, was " + capital);
+        }
+        if (strategies.isEmpty()) {
+            throw new BacktestConfigException("strategies must list at least one strategy");
+        }
+        double sum = 0;
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            StrategyRef s = strategies.get(i);
+            if (!(s.weight() >= 0) || Double.isInfinite(s.weight())) {
+                throw new BacktestConfigException(
+                        "strategies[" + i + "].weight must be a finite number ≥ 0, was " + s.weight());
+            }
+            if (!ids.add(s.id())) {
+                throw new BacktestConfigException(
+                        "strategies[" + i + "].id " + s.id() + " appears twice; list each strategy once");
+            }
+            sum += s.weight();
+        }
+        if (!(sum > 0)) {
+            throw new BacktestConfigException("strategies[*].weight must sum to > 0, summed to " + sum);
+        }
+    }
+
+    // a key given twice is an error, not "the last one wins"
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
+
+    /**
+     * Parses and validates a YAML (or JSON) config file.
+     *
+     * @param file the config
+     * @return the config
+     * @throws BacktestConfigException naming the file and the field
+     */
+    public static BacktestConfig parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new BacktestConfigException("config file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new BacktestConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        String fileName = file.getFileName().toString();
+        String base = fileName.replaceFirst("\\.(ya?ml|json)$", "");
+        try {
+            return fromTree(readTree(text, file.toString()), base);
+        } catch (BacktestConfigException e) {
+            throw new BacktestConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a config document (YAML or JSON text).
+     *
+     * @param text the document
+     * @param source a name for messages
+     * @return the tree
+     */
+    static JsonNode readTree(String text, String source) {
+        try {
+            JsonNode n = YAML.readTree(text);
+            if (n == null || n.isMissingNode() || n.isNull()) {
+                throw new BacktestConfigException(source + ": the config is empty");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new BacktestConfigException(source + (loc == null ? "" : ":" + loc.getLineNr()) + ": not valid YAML: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Builds a config from a parsed document (the HTTP API passes the same document as JSON).
+     *
+     * @param root the document
+     * @param defaultName the name when the document has none
+     * @return the config
+     * @throws BacktestConfigException naming the field
+     */
+    public static BacktestConfig fromTree(JsonNode root, String defaultName) {
+        Fields top = new Fields(root, "");
+        top.allow(
+                "name",
+                "data",
+                "universe",
+                "period",
+                "capital",
+                "strategies",
+                "combiner",
+                "allocator",
+                "constraints",
+                "rebalance",
+                "execution",
+                "mode");
+        String mode = top.string("mode", "portfolio");
+        if (!mode.equals("portfolio")) {
+            throw new BacktestConfigException("mode must be portfolio for a config run, was \"" + mode
+                    + "\" (rules mode runs with `alphaweave backtest --mode rules`)");
+        }
+        String name = top.string("name", defaultName);
+
+        Fields data = top.object("data", true);
+        data.allow("path", "sectors");
+        Path dataPath = resolvePath(data.string("path", null), "data.path", true);
+        String sectors = data.string("sectors", null);
+        Path sectorsPath = sectors == null ? null : resolvePath(sectors, "data.sectors", true);
+
+        List<String> universe = new ArrayList<>();
+        JsonNode u = root.get("universe");
+        if (u != null && !u.isNull()) {
+            if (u.isTextual()) {
+                if (!u.asText().equals("all")) {
+                    throw new BacktestConfigException(
+                            "universe must be \"all\" or a list of symbols, was \"" + u.asText() + "\"");
+                }
+            } else if (u.isArray()) {
+                for (int i = 0; i < u.size(); i++) {
+                    if (!u.get(i).isTextual() || u.get(i).asText().isBlank()) {
+                        throw new BacktestConfigException("universe[" + i + "] must be a symbol, was " + u.get(i));
+                    }
+                    universe.add(u.get(i).asText());
+                }
+                if (universe.isEmpty()) {
+                    throw new BacktestConfigException("universe must list at least one symbol (or be \"all\")");
+                }
+                if (new HashSet<>(universe).size() != universe.size()) {
+                    throw new BacktestConfigException("universe lists a symbol twice: " + universe);
+                }
+            } else {
+                throw new BacktestConfigException("universe must be \"all\" or a list of symbols, was " + u);
+            }
+        }
+
+        Fields period = top.object("period", false);
+        period.allow("start", "end");
+        LocalDate start = period.date("start");
+        LocalDate end = period.date("end");
+
+        double capital = top.number("capital", 1_000_000);
+
+        JsonNode list = root.get("strategies");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new BacktestConfigException("strategies must be a non-empty list of {id, weight, params}");
+        }
+        List<StrategyRef> strategies = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            String path = "strategies[" + i + "]";
+            if (item.isTextual()) {
+                strategies.add(new StrategyRef(item.asText(), 1.0, Map.of()));
+                continue;
+            }
+            Fields f = new Fields(item, path + ".");
+            f.allow("id", "weight", "params");
+            String id = f.string("id", null);
+            if (id == null) {
+                throw new BacktestConfigException(path + ".id is required");
+            }
+            strategies.add(new StrategyRef(id, f.number("weight", 1.0), f.map("params")));
+        }
+
+        ComponentRef combiner = component(root.get("combiner"), "combiner", "weighted");
+        ComponentRef allocator = component(root.get("allocator"), "allocator", "proportional");
+
+        Fields c = top.object("constraints", false);
+        c.allow("max_position", "max_sector", "min_positions", "long_only", "gross_leverage");
+        double maxSector = c.number("max_sector", Double.POSITIVE_INFINITY);
+        Constraints constraints = new Constraints(
+                c.number("max_position", 1.0),
+                maxSector,
+                c.integer("min_positions", 0),
+                c.bool("long_only", true),
+                c.number("gross_leverage", 1.0));
+
+        RebalanceSchedule schedule = RebalanceSchedule.parse(top.string("rebalance", "weekly"));
+
+        Fields e = top.object("execution", false);
+        e.allow("fill", "commission_bps", "slippage_bps", "fractional");
+        String fill = e.string("fill", "next_open");
+        if (!fill.equals("next_open")) {
+            throw new BacktestConfigException("execution.fill must be next_open, was \"" + fill + "\"");
+        }
+        TradingCosts costs = new TradingCosts(
+                e.number("commission_bps", 0), e.number("slippage_bps", 0), e.bool("fractional", true));
+
+        return new BacktestConfig(
+                name,
+                dataPath,
+                sectorsPath,
+                universe,
+                start,
+                end,
+                capital,
+                strategies,
+                combiner,
+                allocator,
+                constraints,
+                schedule,
+                costs);
+    }
+
+    private static ComponentRef component(JsonNode n, String field, String dflt) {
+        if (n == null || n.isNull()) {
+            return new ComponentRef(dflt, Map.of());
+        }
+        if (n.isTextual()) {
+            return new ComponentRef(n.asText(), Map.of());
+        }
+        Fields f = new Fields(n, field + ".");
+        f.allow("id", "params");
+        String id = f.string("id", null);
+        if (id == null) {
+            throw new BacktestConfigException(field + ".id is required (or write " + field + ": <id>)");
+        }
+        return new ComponentRef(id, f.map("params"));
+    }
+
+    static Path resolvePath(String value, String field, boolean mustExist) {
+        if (value == null || value.isBlank()) {
+            throw new BacktestConfigException(field + " is required: a path to the market data file or folder");
+        }
+        Path p = Path.of(value);
+        if (p.isAbsolute() || Files.exists(p)) {
+            if (mustExist && !Files.exists(p)) {
+                throw new BacktestConfigException(field + ": " + p + " does not exist");
+            }
+            return p.toAbsolutePath().normalize();
+        }
+        String home = System.getProperty("alphaweave.home");
+        if (home != null && Files.exists(Path.of(home).resolve(p))) {
+            return Path.of(home).resolve(p).toAbsolutePath().normalize();
+        }
+        if (mustExist) {
+            throw new BacktestConfigException(
+                    field + ": " + value + " does not exist (relative paths resolve against the"
+                            + " working directory " + Path.of("").toAbsolutePath()
+                            + (home == null ? "" : " or the installation root " + home) + ")");
+        }
+        return p.toAbsolutePath().normalize();
+    }
+
+    /** Strict access to one mapping of the document. */
+    private static final class Fields {
+        private final JsonNode node;
+        private final String prefix;
+
+        Fields(JsonNode node, String prefix) {
+            if (node != null && !node.isNull() && !node.isObject()) {
+                throw new BacktestConfigException(
+                        (prefix.isEmpty() ? "the config" : prefix.substring(0, prefix.length() - 1))
+                                + " must be a mapping of keys to values, was " + node);
+            }
+            this.node = node;
+            this.prefix = prefix;
+        }
+
+        void allow(String... keys) {
+            if (node == null || node.isNull()) {
+                return;
+            }
+            Set<String> allowed = Set.of(keys);
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!allowed.contains(k)) {
+                    throw new BacktestConfigException(
+                            "unknown key " + prefix + k + "; allowed here: " + String.join(", ", keys));
+                }
+            }
+        }
+
+        private JsonNode get(String key) {
+            JsonNode v = node == null ? null : node.get(key);
+            return v == null || v.isNull() ? null : v;
+        }
+
+        Fields object(String key, boolean required) {
+            JsonNode v = get(key);
+            if (v == null && required) {
+                throw new BacktestConfigException(prefix + key + " is required");
+            }
+            return new Fields(v, prefix + key + ".");
+        }
+
+        String string(String key, String dflt) {
+            JsonNode v = get(key);
+            if (v == null) {
+                return dflt;
+            }
+            if (!v.isValueNode() || v.isBoolean()) {
+                throw new BacktestConfigException(prefix + key + " must be text, was " + v);
+            }
+            return v.asText();
+        }
+
+        double number(String key, double dflt) {
+            JsonNode v = get(key);
+            if (v == null) {
+                return dflt;
+            }
+            if (v.isNumber()) {
+                return v.asDouble();
+            }
+            if (v.isTextual()) {
+                String t = v.asText().trim();
+                if (t.equalsIgnoreCase("none") || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase(".inf")) {
+                    return Double.POSITIVE_INFINITY;
+                }
+            }
+            throw new BacktestConfigException(prefix + key + " must be a number, was " + v);
+        }
+
+        int integer(String key, int dflt) {
+            JsonNode v = get(key);
+            if (v == null) {
+                return dflt;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw new BacktestConfigException(prefix + key + " must be a whole number, was " + v);
+            }
+            return v.asInt();
+        }
+
+        boolean bool(String key, boolean dflt) {
+            JsonNode v = get(key);
+            if (v == null) {
+                return dflt;
+            }
+            if (!v.isBoolean()) {
+                throw new BacktestConfigException(prefix + key + " must be true or false, was " + v);
+            }
+            return v.asBoolean();
+        }
+
+        LocalDate date(String key) {
+            JsonNode v = get(key);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(v.asText().trim());
+            } catch (DateTimeParseException e) {
+                throw new BacktestConfigException(prefix + key + " must be a date YYYY-MM-DD, was " + v);
+            }
+        }
+
+        Map<String, Object> map(String key) {
+            JsonNode v = get(key);
+            if (v == null) {
+                return Map.of();
+            }
+            if (!v.isObject()) {
+                throw new BacktestConfigException(
+                        prefix + key + " must be a mapping of parameter names to values, was " + v);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (var it = v.properties().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                JsonNode x = e.getValue();
+                Object value;
+                if (x.isIntegralNumber()) {
+                    value = x.canConvertToInt() ? (Object) x.asInt() : (Object) x.asLong();
+                } else if (x.isNumber()) {
+                    value = x.asDouble();
+                } else if (x.isBoolean()) {
+                    value = x.asBoolean();
+                } else if (x.isTextual()) {
+                    value = x.asText();
+                } else {
+                    throw new BacktestConfigException(
+                            prefix + key + "." + e.getKey() + " must be a number, text or boolean, was " + x);
+                }
+                out.put(e.getKey(), value);
+            }
+            return out;
+        }
+    }
+}

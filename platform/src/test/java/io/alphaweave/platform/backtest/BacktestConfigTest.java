@@ -1,0 +1,80 @@
+package io.alphaweave.platform.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BacktestConfigTest {
+    @TempDir
+    Path dir;
+
+    static final String SAMPLE = Path.of("..", "data", "sample", "sp500_sample.csv.gz")
+            .toAbsolutePath()
+            .normalize()
+            .toString();
+
+    private BacktestConfig parse(String yaml) throws Exception {
+        Path p = dir.resolve("run.yaml");
+        Files.writeString(p, yaml);
+        return BacktestConfig.parse(p);
+    }
+
+    @Test
+    void parsesTheDesignExampleAndFillsDefaults() throws Exception {
+        BacktestConfig c = parse("""
+                data: {path: %s}
+                period: {start: 2014-01-01, end: 2018-02-07}
+                strategies:
+                  - {id: bollinger_mean_reversion, weight: 1.0, params: {window: 20, k: 2.0}}
+                  - macd_rsi_confluence
+                allocator: {id: risk_parity, params: {window: 63}}
+                constraints: {max_position: 0.10, max_sector: 0.30, min_positions: 10, long_only: true, gross_leverage: 1.0}
+                rebalance: monthly
+                """.formatted(SAMPLE));
+        assertThat(c.name()).isEqualTo("run");
+        assertThat(c.start()).isEqualTo(LocalDate.of(2014, 1, 1));
+        assertThat(c.strategies()).hasSize(2);
+        assertThat(c.strategies().get(0).params()).containsEntry("window", 20).containsEntry("k", 2.0);
+        assertThat(c.strategies().get(1).weight()).isEqualTo(1.0);
+        assertThat(c.combiner().id()).isEqualTo("weighted");
+        assertThat(c.allocator().params()).containsEntry("window", 63);
+        assertThat(c.constraints().maxSector()).isEqualTo(0.30);
+        assertThat(c.rebalance()).isEqualTo(RebalanceSchedule.MONTHLY);
+        assertThat(c.costs()).isEqualTo(TradingCosts.NONE);
+        assertThat(c.capital()).isEqualTo(1_000_000);
+        assertThat(c.universe()).isEmpty();
+    }
+
+    @Test
+    void namesTheFieldOfEveryBadValue() throws Exception {
+        String base = "data: {path: " + SAMPLE + "}\nstrategies: [a]\n";
+        assertThatThrownBy(() -> parse(base + "rebalance: hourly\n"))
+                .hasMessageContaining("rebalance must be one of daily, weekly, monthly");
+        assertThatThrownBy(() -> parse(base + "capital: -5\n")).hasMessageContaining("capital must be");
+        assertThatThrownBy(() -> parse(base + "execution: {slippage_bps: -1}\n"))
+                .hasMessageContaining("execution.slippage_bps");
+        assertThatThrownBy(() -> parse(base + "execution: {fill: close}\n")).hasMessageContaining("execution.fill");
+        assertThatThrownBy(() -> parse(base + "constraints: {min_positions: 2.5}\n"))
+                .hasMessageContaining("constraints.min_positions must be a whole number");
+        assertThatThrownBy(() -> parse(base + "constraints: {max_position: 0}\n"))
+                .hasMessageContaining("max_position");
+        assertThatThrownBy(() -> parse(base + "period: {start: 2018-01-01, end: 2017-01-01}\n"))
+                .hasMessageContaining("period.start 2018-01-01 is after period.end 2017-01-01");
+        assertThatThrownBy(() -> parse(base + "period: {start: yesterday}\n")).hasMessageContaining("period.start");
+        assertThatThrownBy(() -> parse("data: {path: nowhere.csv}\nstrategies: [a]\n"))
+                .hasMessageContaining("data.path");
+        assertThatThrownBy(() -> parse(base.replace("[a]", "[a, a]"))).hasMessageContaining("strategies[1].id");
+        assertThatThrownBy(() -> parse(base + "mode: rules\n")).hasMessageContaining("mode must be portfolio");
+        assertThatThrownBy(() -> parse(base + "strategies: [a]\n"))
+                .hasMessageContaining("run.yaml:3")
+                .hasMessageContaining("strategies");
+        assertThatThrownBy(() -> parse("data: {path: " + SAMPLE + "}\nstrategies: [{id: a, wieght: 2}]\n"))
+                .hasMessageContaining("unknown key strategies[0].wieght");
+        assertThatThrownBy(() -> parse("data: [\n")).hasMessageContaining("not valid YAML");
+    }
+}
