@@ -1,6 +1,7 @@
 package io.alphaweave.plugins.core.portfolio;
 
 import io.alphaweave.api.AllocationContext;
+import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.CapitalAllocator;
 import io.alphaweave.api.ComponentInfo;
 import io.alphaweave.api.ComponentKind;
@@ -41,6 +42,7 @@ public final class RiskParityAllocator implements CapitalAllocator {
     static final String INVERSE_VOLATILITY = "inverse_volatility";
     static final String EQUAL_RISK_CONTRIBUTION = "equal_risk_contribution";
     static final List<String> SHRINKAGE = List.of("oas", "constant", "none");
+    private static final int MAX_SWEEPS = 10_000;
 
     static final ComponentInfo INFO = new ComponentInfo(
             "risk_parity",
@@ -202,7 +204,13 @@ public final class RiskParityAllocator implements CapitalAllocator {
                     default -> Shrinkage.oasIntensity(cov, window);
                 };
         Shrinkage.shrinkInPlace(cov, delta);
-        return ErcSolver.solve(cov, budgets, null, tolerance, 10_000).weights();
+        ErcSolver.Solution solution = ErcSolver.solve(cov, budgets, null, tolerance, MAX_SWEEPS);
+        if (!(solution.error() <= Math.max(tolerance, 1e-6))) {
+            throw new AlphaweaveException("risk_parity on " + context.date() + ": equal risk contribution did not"
+                    + " converge for " + m + " symbols (relative budget error " + solution.error() + " after "
+                    + solution.sweeps() + " sweeps); use shrinkage oas or constant, or a longer window");
+        }
+        return solution.weights();
     }
 
     private double[] reduced(
