@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +183,7 @@ final class ConstraintSolver {
                     positionCapped[i] = true;
                 }
             }
-            java.util.Arrays.fill(sectorSum, 0.0);
+            Arrays.fill(sectorSum, 0.0);
             for (int i = 0; i < n; i++) {
                 if (sectorOf[i] >= 0) {
                     sectorSum[sectorOf[i]] += x[i];

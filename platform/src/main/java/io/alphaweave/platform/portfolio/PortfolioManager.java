@@ -55,6 +55,7 @@ public final class PortfolioManager {
     private final CapitalAllocator allocator;
     private final Constraints constraints;
     private final SignalHistory history;
+    private final int signalHorizonDays;
 
     /**
      * A manager whose realised signal returns use a one-bar horizon.
@@ -83,6 +84,7 @@ public final class PortfolioManager {
             throw new InvalidParameterException("signalHorizonDays must be ≥ 1, was " + signalHorizonDays);
         }
         this.history = new SignalHistory(signalHorizonDays);
+        this.signalHorizonDays = signalHorizonDays;
     }
 
     /** @return the combiner */
@@ -98,6 +100,11 @@ public final class PortfolioManager {
     /** @return the constraints */
     public Constraints constraints() {
         return constraints;
+    }
+
+    /** @return h, the symbol bars over which a past combined alpha's realised outcome is measured */
+    public int signalHorizonDays() {
+        return signalHorizonDays;
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alphaweave.platform.data.MarketData;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -144,7 +143,4 @@ class ConstraintPropertiesTest {
         }
         return c;
     }
-
-    @SuppressWarnings("unused")
-    private static final List<String> NAMES = List.copyOf(BindingConstraint.NAMES);
 }

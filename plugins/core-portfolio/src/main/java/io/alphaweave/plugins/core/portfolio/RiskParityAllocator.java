@@ -1,6 +1,7 @@
 package io.alphaweave.plugins.core.portfolio;
 
 import io.alphaweave.api.AllocationContext;
+import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.CapitalAllocator;
 import io.alphaweave.api.ComponentInfo;
 import io.alphaweave.api.ComponentKind;
@@ -41,6 +42,7 @@ public final class RiskParityAllocator implements CapitalAllocator {
     static final String INVERSE_VOLATILITY = "inverse_volatility";
     static final String EQUAL_RISK_CONTRIBUTION = "equal_risk_contribution";
     static final List<String> SHRINKAGE = List.of("oas", "constant", "none");
+    private static final int MAX_SWEEPS = 10_000;
 
     static final ComponentInfo INFO = new ComponentInfo(
             "risk_parity",
@@ -188,21 +190,36 @@ public final class RiskParityAllocator implements CapitalAllocator {
         if (kept < m) {
             return reduced(context, alpha, candidates, budgets, Arrays.copyOf(keep, kept));
         }
-        for (int k = 0; k < m; k++) {
-            double sk = Math.signum(alpha[candidates[k]]);
-            double[] row = cov[k];
-            for (int l = 0; l < m; l++) {
-                row[l] *= sk * Math.signum(alpha[candidates[l]]);
-            }
-        }
+        // the OAS intensity depends on squared correlations only, so it is the same before the signs
         double delta =
                 switch (shrinkage) {
                     case "constant" -> intensity;
                     case "none" -> window <= m ? Shrinkage.oasIntensity(cov, window) : 0.0;
                     default -> Shrinkage.oasIntensity(cov, window);
                 };
-        Shrinkage.shrinkInPlace(cov, delta);
-        return ErcSolver.solve(cov, budgets, null, tolerance, 10_000).weights();
+        // one pass: sign each covariance by the two directions (a short's risk counts as a short's)
+        // and shrink the off-diagonal entries by (1 − δ)
+        double retain = 1 - delta;
+        double[] sign = new double[m];
+        for (int k = 0; k < m; k++) {
+            sign[k] = Math.signum(alpha[candidates[k]]);
+        }
+        for (int k = 0; k < m; k++) {
+            double sk = sign[k] * retain;
+            double[] row = cov[k];
+            double diagonal = row[k];
+            for (int l = 0; l < m; l++) {
+                row[l] *= sk * sign[l];
+            }
+            row[k] = diagonal;
+        }
+        ErcSolver.Solution solution = ErcSolver.solve(cov, budgets, null, tolerance, MAX_SWEEPS);
+        if (!(solution.error() <= Math.max(tolerance, 1e-6))) {
+            throw new AlphaweaveException("risk_parity on " + context.date() + ": equal risk contribution did not"
+                    + " converge for " + m + " symbols (relative budget error " + solution.error() + " after "
+                    + solution.sweeps() + " sweeps); use shrinkage oas or constant, or a longer window");
+        }
+        return solution.weights();
     }
 
     private double[] reduced(

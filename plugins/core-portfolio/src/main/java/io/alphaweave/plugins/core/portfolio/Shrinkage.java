@@ -32,20 +32,4 @@ final class Shrinkage {
         double delta = ((1 - 2.0 / p) * trR2 + (double) p * p) / ((samples + 1 - 2.0 / p) * spread);
         return Math.min(1.0, Math.max(0.0, delta));
     }
-
-    /** Shrinks the off-diagonal entries in place by the factor (1 − δ). */
-    static void shrinkInPlace(double[][] cov, double delta) {
-        if (delta == 0) {
-            return;
-        }
-        double keep = 1 - delta;
-        for (int i = 0; i < cov.length; i++) {
-            double[] row = cov[i];
-            for (int j = 0; j < row.length; j++) {
-                if (i != j) {
-                    row[j] *= keep;
-                }
-            }
-        }
-    }
 }
