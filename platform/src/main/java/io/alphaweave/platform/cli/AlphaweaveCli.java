@@ -32,6 +32,7 @@ public final class AlphaweaveCli {
     public static int run(String[] args, List<Object> extraCommands, PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new Root());
         cmd.addSubcommand(new DoctorCommand());
+        cmd.addSubcommand(new DataCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }

@@ -3,6 +3,8 @@ package io.alphaweave.platform.data;
 import io.alphaweave.api.Indicators;
 import io.alphaweave.api.MarketView;
 import io.alphaweave.platform.indicators.IndicatorKernels;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +17,32 @@ import java.util.Objects;
  * and symbol, {@code NaN} where a symbol has no bar; optionally a sector per symbol. Immutable after
  * construction (the arrays are owned by the panel and handed out read-only), so it is safe to share
  * between threads.
+ *
+ * <p><b>Loading.</b> {@link #load(Path)} reads a long CSV ({@code date,open,high,low,close,volume,Name},
+ * plain or gzip — detected by the magic bytes, not the extension), a Yahoo-style per-symbol CSV
+ * ({@code Date,Open,High,Low,Close,Adj Close,Volume}, symbol from the file name, {@code Adj Close}
+ * ignored so prices are split- but not dividend-adjusted like the long file) or a directory of such
+ * files. The calendar is the union of all dates in the input. Unreadable input (missing or empty
+ * file, wrong header, a value that is not a number or date, dates out of order within a symbol, a
+ * duplicate symbol and date) raises a {@link DataFormatException} naming file, line and field.
+ * Recoverable defects are handled by fixed rules and listed in {@link #quality()}:
+ *
+ * <ul>
+ *   <li>empty open/high/low: open := close; an empty high := max(open, close), an empty low :=
+ *       min(open, close) — repaired, reported;
+ *   <li>empty close, a price ≤ 0, a negative volume: the row is dropped (no bar that day), reported;
+ *   <li>empty volume: kept as {@code NaN}; zero volume: kept; both reported;
+ *   <li>high/low not containing open and close (or high &lt; low): high := max(o, h, l, c), low :=
+ *       min(o, h, l, c) — repaired, reported;
+ *   <li>a calendar day without a bar between a symbol's first and last bar: no bar ({@code NaN}),
+ *       reported per missing day;
+ *   <li>a spike that reverses (close moves ≥ 15%, the next close moves ≥ 15% back to within 10% of
+ *       the close before): kept, reported as a suspected bad print;
+ *   <li>any other one-day close move with |r| &gt; 40%: kept, reported as a suspicious jump;
+ *   <li>a symbol missing from the sector file: kept with sector {@code null}, reported.
+ * </ul>
+ *
+ * The rules run in that order on each row; all checks see the repaired values.
  */
 public final class MarketData implements MarketView {
     private final LocalDate[] calendar;
@@ -26,6 +54,7 @@ public final class MarketData implements MarketView {
     private final double[][] close;
     private final double[][] volume;
     private final String[] sectors;
+    private final DataQualityReport quality;
 
     /**
      * Builds a panel; the arrays are taken over, not copied — callers must not keep writing to them.
@@ -48,6 +77,21 @@ public final class MarketData implements MarketView {
             double[][] close,
             double[][] volume,
             String[] sectors) {
+        this(calendar, symbols, open, high, low, close, volume, sectors, DataQualityReport.none());
+    }
+
+    /** As the public constructor, plus the quality report of the files the panel came from. */
+    MarketData(
+            LocalDate[] calendar,
+            List<String> symbols,
+            double[][] open,
+            double[][] high,
+            double[][] low,
+            double[][] close,
+            double[][] volume,
+            String[] sectors,
+            DataQualityReport quality) {
+        this.quality = Objects.requireNonNull(quality, "quality");
         this.calendar = Objects.requireNonNull(calendar, "calendar").clone();
         this.symbols = List.copyOf(symbols);
         int n = this.symbols.size();
@@ -85,6 +129,67 @@ public final class MarketData implements MarketView {
             throw new IllegalArgumentException(
                     "sectors needs one entry per symbol (" + n + "), had " + this.sectors.length);
         }
+    }
+
+    /**
+     * Loads a long CSV (plain or gzip), a Yahoo-style per-symbol CSV, or a directory of per-symbol
+     * files; see the class description for the defect rules.
+     *
+     * @param path the file or directory
+     * @return the panel, without sectors; its {@link #quality()} lists every defect
+     * @throws DataFormatException when the input cannot be read (one line: file, line, field, fix)
+     */
+    public static MarketData load(Path path) {
+        return MarketDataLoader.load(path, null);
+    }
+
+    /**
+     * Loads market data and assigns sectors from a sector file ({@code Symbol,Name,Sector,...}; see
+     * {@link #loadSectors}). Symbols without a sector entry keep sector {@code null} and are
+     * reported as {@link DataDefect.Kind#MISSING_SECTOR}.
+     *
+     * @param path the data file or directory
+     * @param sectorFile the sector file
+     * @return the panel with sectors
+     * @throws DataFormatException when either input cannot be read
+     */
+    public static MarketData load(Path path, Path sectorFile) {
+        return MarketDataLoader.load(path, sectorFile);
+    }
+
+    /**
+     * Loads one CSV (long or Yahoo format, plain or gzip) from a stream, e.g. a class-path resource
+     * or an upload. The stream is read to its end but not closed.
+     *
+     * @param in the bytes
+     * @param name the name used in messages and, for a Yahoo file, the symbol ({@code AAPL.csv})
+     * @return the panel
+     * @throws DataFormatException when the input cannot be read
+     */
+    public static MarketData load(InputStream in, String name) {
+        return MarketDataLoader.load(in, name);
+    }
+
+    /**
+     * Reads a sector map: a CSV whose header names a {@code Symbol} and a {@code Sector} column
+     * (any order, case-insensitive, other columns ignored, double quotes allowed).
+     *
+     * @param file the sector file
+     * @return symbol → sector, in file order
+     * @throws DataFormatException on a missing or empty file, a header without those columns, an
+     *     empty symbol or sector, or a repeated symbol
+     */
+    public static Map<String, String> loadSectors(Path file) {
+        return MarketDataLoader.loadSectors(file);
+    }
+
+    /**
+     * @return the defects found when this panel's data was loaded (shared by panels derived with
+     *     {@link #select}, {@link #between}, {@link #truncate} and {@link #withSectors}); {@link
+     *     DataQualityReport#none()} for panels built in memory
+     */
+    public DataQualityReport quality() {
+        return quality;
     }
 
     @Override
@@ -220,7 +325,7 @@ public final class MarketData implements MarketView {
             v[i] = volume[s].clone();
             sec[i] = sectors[s];
         }
-        return new MarketData(calendar, wanted, o, h, l, c, v, sec);
+        return new MarketData(calendar, wanted, o, h, l, c, v, sec, quality);
     }
 
     /**
@@ -234,7 +339,7 @@ public final class MarketData implements MarketView {
         for (int s = 0; s < sec.length; s++) {
             sec[s] = sectorBySymbol.get(symbols.get(s));
         }
-        return new MarketData(calendar, symbols, open, high, low, close, volume, sec);
+        return new MarketData(calendar, symbols, open, high, low, close, volume, sec, quality);
     }
 
     private MarketData sliceDays(int from, int to) {
@@ -251,6 +356,6 @@ public final class MarketData implements MarketView {
             c[s] = Arrays.copyOfRange(close[s], from, to);
             v[s] = Arrays.copyOfRange(volume[s], from, to);
         }
-        return new MarketData(Arrays.copyOfRange(calendar, from, to), symbols, o, h, l, c, v, sectors);
+        return new MarketData(Arrays.copyOfRange(calendar, from, to), symbols, o, h, l, c, v, sectors, quality);
     }
 }

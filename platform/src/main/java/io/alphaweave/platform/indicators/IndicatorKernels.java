@@ -2,62 +2,372 @@ package io.alphaweave.platform.indicators;
 
 import io.alphaweave.api.BarSeries;
 import io.alphaweave.api.Indicators;
+import io.alphaweave.api.InvalidParameterException;
+import java.util.Arrays;
 import java.util.Map;
 
-/** The host's indicator kernels over {@code double[]}: causal, NaN-aware, allocation-light. */
+/**
+ * The host's indicator kernels over {@code double[]}: causal, NaN-aware, O(n) single passes with no
+ * per-bar objects. Stateless and thread-safe.
+ *
+ * <p><b>Conventions</b> (see {@link Indicators} for the contract):
+ *
+ * <ul>
+ *   <li>Windowed kernels (SMA, Bollinger, rolling σ, z-score, ROC) keep running sums; to stop
+ *       floating-point drift on long series the window is re-summed exactly every
+ *       {@value #RESUM_EVERY} outputs and whenever it becomes free of {@code NaN} again. σ is kept
+ *       with a sliding Welford update (no {@code Σx² − n·mean²} cancellation).
+ *   <li>Recursive kernels (EMA, RSI, ATR, MACD) restart after a {@code NaN}: the output is {@code
+ *       NaN} at the gap and through a fresh warm-up after it, exactly as if the series began anew
+ *       (a symbol that starts late in the calendar is the common case).
+ *   <li>EMA: α = 2/(window+1), seeded with the SMA of the first {@code window} values, first value
+ *       at index {@code window − 1}. ta4j seeds its EMA with the first value instead; the two differ
+ *       by a factor (1 − α)^n of the seed gap and agree to 1e-9 after a few hundred bars.
+ *   <li>RSI: Wilder smoothing (α = 1/window) of up/down moves, seeded with the simple mean of the
+ *       first {@code window} moves, first value at index {@code window}; avg loss 0 gives 100, and
+ *       both averages 0 give 50. ta4j seeds with the first move (and returns 0 for 0/0).
+ *   <li>ATR: true range from the second bar on (it needs the previous close), Wilder-smoothed and
+ *       seeded with the mean of the first {@code window} true ranges, first value at index {@code
+ *       window}. ta4j uses high − low as the first true range and seeds with it.
+ *   <li>z-score: σ below 1e-12·max(1, |mean|) is treated as 0 (the rounding residue of a constant
+ *       window) and gives a z-score of 0.
+ * </ul>
+ *
+ * <p>{@link #byName} knows the native kernels by name and any ta4j-core indicator class by its
+ * simple name; see {@link Ta4jBridge} for the constructor shapes it supports.
+ */
 public final class IndicatorKernels implements Indicators {
     /** The shared stateless instance. */
     public static final IndicatorKernels INSTANCE = new IndicatorKernels();
+
+    /** How many outputs a running window sum may be updated incrementally before an exact re-sum. */
+    static final int RESUM_EVERY = 256;
+
+    private static final double ZERO_SIGMA = 1e-12;
 
     private IndicatorKernels() {}
 
     @Override
     public double[] sma(double[] x, int window) {
-        throw new UnsupportedOperationException("TODO indicators issue");
+        requireAtLeast("window", window, 1);
+        int n = x.length;
+        double[] out = nans(n);
+        double sum = 0;
+        int nanCount = 0;
+        int sinceResum = RESUM_EVERY; // forces an exact sum at the first full window
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
+                nanCount++;
+            } else {
+                sum += v;
+            }
+            if (i >= window) {
+                double old = x[i - window];
+                if (Double.isNaN(old)) {
+                    nanCount--;
+                } else {
+                    sum -= old;
+                }
+            }
+            if (i < window - 1) {
+                continue;
+            }
+            if (nanCount > 0) {
+                sinceResum = RESUM_EVERY;
+                continue;
+            }
+            if (sinceResum >= RESUM_EVERY) {
+                sum = exactSum(x, i - window + 1, i + 1);
+                sinceResum = 0;
+            }
+            sinceResum++;
+            out[i] = sum / window;
+        }
+        return out;
     }
 
     @Override
     public double[] ema(double[] x, int window) {
-        throw new UnsupportedOperationException("TODO indicators issue");
+        requireAtLeast("window", window, 1);
+        int n = x.length;
+        double[] out = nans(n);
+        double alpha = 2.0 / (window + 1);
+        int count = 0;
+        double seed = 0;
+        double e = Double.NaN;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
+                count = 0;
+                seed = 0;
+                continue;
+            }
+            if (count < window) {
+                seed += v;
+                if (++count == window) {
+                    e = seed / window;
+                    out[i] = e;
+                }
+            } else {
+                e += alpha * (v - e);
+                out[i] = e;
+            }
+        }
+        return out;
     }
 
     @Override
     public double[] rsi(double[] x, int window) {
-        throw new UnsupportedOperationException("TODO indicators issue");
+        requireAtLeast("window", window, 1);
+        int n = x.length;
+        double[] out = nans(n);
+        int moves = 0;
+        boolean havePrev = false;
+        double prev = 0, gainSum = 0, lossSum = 0, avgGain = 0, avgLoss = 0;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
+                havePrev = false;
+                moves = 0;
+                gainSum = 0;
+                lossSum = 0;
+                continue;
+            }
+            if (!havePrev) {
+                havePrev = true;
+                prev = v;
+                continue;
+            }
+            double d = v - prev;
+            prev = v;
+            double gain = d > 0 ? d : 0.0;
+            double loss = d < 0 ? -d : 0.0;
+            if (moves < window) {
+                gainSum += gain;
+                lossSum += loss;
+                if (++moves == window) {
+                    avgGain = gainSum / window;
+                    avgLoss = lossSum / window;
+                    out[i] = rsiOf(avgGain, avgLoss);
+                }
+            } else {
+                avgGain = (avgGain * (window - 1) + gain) / window;
+                avgLoss = (avgLoss * (window - 1) + loss) / window;
+                out[i] = rsiOf(avgGain, avgLoss);
+            }
+        }
+        return out;
+    }
+
+    private static double rsiOf(double avgGain, double avgLoss) {
+        if (avgLoss == 0.0) {
+            return avgGain == 0.0 ? 50.0 : 100.0;
+        }
+        return 100.0 - 100.0 / (1.0 + avgGain / avgLoss);
     }
 
     @Override
     public Bands bollinger(double[] x, int window, double k) {
-        throw new UnsupportedOperationException("TODO indicators issue");
+        requireAtLeast("window", window, 2);
+        if (!(k >= 0) || Double.isInfinite(k)) {
+            throw new InvalidParameterException("k must be a finite number ≥ 0, was " + k);
+        }
+        double[] middle = sma(x, window);
+        double[] sigma = rollingSigma(x, window, 0);
+        int n = x.length;
+        double[] upper = new double[n], lower = new double[n];
+        for (int i = 0; i < n; i++) {
+            double m = middle[i], w = k * sigma[i];
+            upper[i] = m + w;
+            lower[i] = m - w;
+        }
+        return new Bands(middle, upper, lower);
     }
 
     @Override
     public Macd macd(double[] x, int fast, int slow, int signal) {
-        throw new UnsupportedOperationException("TODO indicators issue");
+        requireAtLeast("fast", fast, 1);
+        requireAtLeast("signal", signal, 1);
+        if (slow <= fast) {
+            throw new InvalidParameterException("slow must be > fast (" + fast + "), was " + slow);
+        }
+        double[] f = ema(x, fast), s = ema(x, slow);
+        int n = x.length;
+        double[] line = new double[n];
+        for (int i = 0; i < n; i++) {
+            line[i] = f[i] - s[i];
+        }
+        double[] sig = ema(line, signal);
+        double[] hist = new double[n];
+        for (int i = 0; i < n; i++) {
+            hist[i] = line[i] - sig[i];
+        }
+        return new Macd(line, sig, hist);
     }
 
     @Override
     public double[] atr(double[] high, double[] low, double[] close, int window) {
-        throw new UnsupportedOperationException("TODO indicators issue");
+        requireAtLeast("window", window, 1);
+        int n = close.length;
+        if (high.length != n || low.length != n) {
+            throw new InvalidParameterException("high, low and close must have one length, were " + high.length
+                    + ", " + low.length + ", " + n);
+        }
+        double[] out = nans(n);
+        boolean havePrev = false;
+        int count = 0;
+        double prevClose = 0, seed = 0, atr = 0;
+        for (int i = 0; i < n; i++) {
+            double h = high[i], l = low[i], c = close[i];
+            if (Double.isNaN(h) || Double.isNaN(l) || Double.isNaN(c)) {
+                havePrev = false;
+                count = 0;
+                seed = 0;
+                continue;
+            }
+            if (!havePrev) {
+                havePrev = true;
+                prevClose = c;
+                continue;
+            }
+            double tr = Math.max(h - l, Math.max(Math.abs(h - prevClose), Math.abs(l - prevClose)));
+            prevClose = c;
+            if (count < window) {
+                seed += tr;
+                if (++count == window) {
+                    atr = seed / window;
+                    out[i] = atr;
+                }
+            } else {
+                atr = (atr * (window - 1) + tr) / window;
+                out[i] = atr;
+            }
+        }
+        return out;
     }
 
     @Override
     public double[] roc(double[] x, int window) {
-        throw new UnsupportedOperationException("TODO indicators issue");
+        requireAtLeast("window", window, 1);
+        int n = x.length;
+        double[] out = nans(n);
+        int nanCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(x[i])) {
+                nanCount++;
+            }
+            if (i > window && Double.isNaN(x[i - window - 1])) {
+                nanCount--;
+            }
+            if (i >= window && nanCount == 0) {
+                double base = x[i - window];
+                out[i] = (x[i] - base) / base * 100.0;
+            }
+        }
+        return out;
     }
 
     @Override
     public double[] rollingStd(double[] x, int window, int ddof) {
-        throw new UnsupportedOperationException("TODO indicators issue");
+        requireAtLeast("window", window, 2);
+        if (ddof < 0 || ddof >= window) {
+            throw new InvalidParameterException("ddof must be in [0, window − 1] = [0, " + (window - 1) + "], was " + ddof);
+        }
+        return rollingSigma(x, window, ddof);
     }
 
     @Override
     public double[] zScore(double[] x, int window) {
-        throw new UnsupportedOperationException("TODO indicators issue");
+        requireAtLeast("window", window, 2);
+        double[] mean = sma(x, window);
+        double[] sigma = rollingSigma(x, window, 0);
+        int n = x.length;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double m = mean[i], s = sigma[i];
+            if (Double.isNaN(m) || Double.isNaN(s)) {
+                out[i] = Double.NaN;
+            } else if (s <= ZERO_SIGMA * Math.max(1.0, Math.abs(m))) {
+                out[i] = 0.0;
+            } else {
+                out[i] = (x[i] - m) / s;
+            }
+        }
+        return out;
     }
 
     @Override
     public double[] byName(String name, Map<String, ?> params, BarSeries bars) {
-        throw new UnsupportedOperationException("TODO indicators issue");
+        return NamedIndicators.compute(this, name, params, bars);
+    }
+
+    /** Rolling σ with divisor (window − ddof): sliding Welford update, exact recompute periodically. */
+    private static double[] rollingSigma(double[] x, int window, int ddof) {
+        int n = x.length;
+        double[] out = nans(n);
+        int nanCount = 0;
+        boolean valid = false; // mean/m2 describe the full window ending at i − 1
+        int sinceExact = 0;
+        double mean = 0, m2 = 0;
+        double divisor = window - ddof;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(x[i])) {
+                nanCount++;
+            }
+            if (i >= window && Double.isNaN(x[i - window])) {
+                nanCount--;
+            }
+            if (i < window - 1 || nanCount > 0) {
+                valid = false;
+                continue;
+            }
+            if (!valid || sinceExact >= RESUM_EVERY) {
+                int from = i - window + 1;
+                mean = exactSum(x, from, i + 1) / window;
+                m2 = 0;
+                for (int j = from; j <= i; j++) {
+                    double d = x[j] - mean;
+                    m2 += d * d;
+                }
+                valid = true;
+                sinceExact = 0;
+            } else {
+                double xn = x[i], xo = x[i - window];
+                double delta = xn - xo;
+                double newMean = mean + delta / window;
+                m2 += delta * (xn - newMean + xo - mean);
+                mean = newMean;
+                if (m2 < 0) {
+                    m2 = 0;
+                }
+            }
+            sinceExact++;
+            out[i] = Math.sqrt(m2 / divisor);
+        }
+        return out;
+    }
+
+    private static double exactSum(double[] x, int from, int to) {
+        double s = 0, c = 0; // Kahan: the re-sum is the reference the running sum is reset to
+        for (int j = from; j < to; j++) {
+            double y = x[j] - c;
+            double t = s + y;
+            c = (t - s) - y;
+            s = t;
+        }
+        return s;
+    }
+
+    static double[] nans(int n) {
+        double[] out = new double[n];
+        Arrays.fill(out, Double.NaN);
+        return out;
+    }
+
+    static void requireAtLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new InvalidParameterException(name + " must be ≥ " + min + ", was " + value);
+        }
     }
 }

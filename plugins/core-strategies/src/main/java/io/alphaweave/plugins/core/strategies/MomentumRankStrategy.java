@@ -1,0 +1,201 @@
+package io.alphaweave.plugins.core.strategies;
+
+import io.alphaweave.api.AlphaMatrix;
+import io.alphaweave.api.ComponentInfo;
+import io.alphaweave.api.ComponentKind;
+import io.alphaweave.api.MarketView;
+import io.alphaweave.api.ParameterSpec;
+import io.alphaweave.api.Parameters;
+import io.alphaweave.api.SignalContext;
+import io.alphaweave.api.Strategy;
+import io.alphaweave.api.StrategySignal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.pf4j.Extension;
+
+/**
+ * {@code momentum_rank} — cross-sectional momentum: on each day, each symbol that has a bar and a
+ * trailing {@code lookback}-bar return (close over the close {@code lookback} of its own bars
+ * earlier, minus 1) is ranked against all others that day; rank r ∈ [0, m − 1] (ties get their mean
+ * rank) maps to alpha = 2r/(m − 1) − 1, so the best performer gets +1 and the worst −1. With fewer
+ * than {@code min_symbols} ranked symbols there is no view. Confidence = |alpha|. Immutable;
+ * thread-safe.
+ */
+@Extension
+public final class MomentumRankStrategy implements Strategy {
+    static final ComponentInfo INFO = new ComponentInfo(
+            "momentum_rank",
+            ComponentKind.STRATEGY,
+            "1.0.0",
+            21,
+            "Cross-sectional momentum: rank of each symbol's trailing return across the universe, mapped to [-1, 1].",
+            """
+            Idea: over months, recent winners tend to keep outperforming recent losers (the momentum
+            anomaly). The strategy is cross-sectional: it says which symbols to prefer over others on
+            a day, not whether the market will rise.
+
+            Alpha: on day t, for every symbol with a bar on t, the trailing return
+            close[t] / close[lookback bars earlier] - 1 over its own bars (days without a bar skipped).
+            The m symbols with a return are ranked ascending (ties share their mean rank r) and
+            alpha = 2 r / (m - 1) - 1: +1 for the best, -1 for the worst, 0 for the median.
+            No view with fewer than min_symbols ranked symbols. Confidence = |alpha|.
+            Metadata: trailing_return, rank, universe_size and the parameters.
+
+            Legacy signals (rules mode): BUY when alpha > legacy_threshold, SELL when
+            alpha < -legacy_threshold.
+
+            Parameters: lookback (126 bars, about six months), min_symbols (5), legacy_threshold (0.6).
+
+            Works over months in broad equity universes. Fails in sharp market reversals (momentum
+            crashes, e.g. after bear-market bottoms) and in small universes where ranks are noisy.
+            """,
+            java.util.List.of(
+                    ParameterSpec.ofInt("lookback", 126, 1, 5000, "trailing return horizon in bars"),
+                    ParameterSpec.ofInt("min_symbols", 5, 2, 100_000, "fewest ranked symbols for a view"),
+                    ParameterSpec.ofDouble(
+                            "legacy_threshold", 0.6, 0.0, 0.99, "|alpha| beyond which legacy signals trade")));
+
+    private final Parameters params;
+
+    /** The strategy with its default parameters (PF4J instantiates extensions this way). */
+    public MomentumRankStrategy() {
+        this(INFO.resolve(Map.of()));
+    }
+
+    private MomentumRankStrategy(Parameters params) {
+        this.params = params;
+    }
+
+    @Override
+    public ComponentInfo describe() {
+        return INFO;
+    }
+
+    @Override
+    public Strategy configure(Map<String, ?> raw) {
+        return raw == null || raw.isEmpty() ? this : new MomentumRankStrategy(INFO.resolve(raw));
+    }
+
+    /** @return the resolved parameter values */
+    public Parameters parameters() {
+        return params;
+    }
+
+    @Override
+    public double legacyThreshold() {
+        return params.getDouble("legacy_threshold");
+    }
+
+    @Override
+    public Optional<StrategySignal> generateAlphaSignal(SignalContext context, String symbol) {
+        MarketView data = context.data();
+        int target = data.indexOf(symbol);
+        if (target < 0) {
+            throw new IllegalArgumentException("symbol " + symbol + " is not in the data");
+        }
+        int day = context.day(), lookback = params.getInt("lookback");
+        double[] ret = new double[data.symbolCount()];
+        for (int s = 0; s < ret.length; s++) {
+            ret[s] = trailingReturn(data.close(s), day, lookback);
+        }
+        double[] alpha = new double[ret.length], rank = new double[ret.length];
+        int m = rankDay(ret, alpha, rank, params.getInt("min_symbols"));
+        double a = alpha[target];
+        if (Double.isNaN(a)) {
+            return Optional.empty();
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("trailing_return", ret[target]);
+        meta.put("rank", rank[target]);
+        meta.put("universe_size", m);
+        meta.putAll(params.values());
+        return Optional.of(new StrategySignal(
+                context.date(), symbol, a, Math.abs(a), INFO.horizonDays(), false, meta));
+    }
+
+    @Override
+    public void generateAlphaSignals(MarketView data, AlphaMatrix out) {
+        int n = data.symbolCount(), days = data.dayCount(), lookback = params.getInt("lookback");
+        int minSymbols = params.getInt("min_symbols");
+        double[][] ret = new double[n][];
+        for (int s = 0; s < n; s++) {
+            var bars = data.bars(s);
+            double[] c = bars.close();
+            double[] r = new double[c.length];
+            for (int i = 0; i < c.length; i++) {
+                r[i] = i >= lookback ? c[i] / c[i - lookback] - 1 : Double.NaN;
+            }
+            ret[s] = bars.toCalendar(r, days);
+        }
+        double[] col = new double[n], alpha = new double[n], rank = new double[n];
+        for (int d = 0; d < days; d++) {
+            for (int s = 0; s < n; s++) {
+                col[s] = ret[s][d];
+            }
+            rankDay(col, alpha, rank, minSymbols);
+            for (int s = 0; s < n; s++) {
+                if (!Double.isNaN(alpha[s])) {
+                    out.set(s, d, alpha[s], Math.abs(alpha[s]));
+                }
+            }
+        }
+    }
+
+    /** close[day] over the close {@code lookback} bars earlier − 1, walking back over missing days. */
+    static double trailingReturn(double[] close, int day, int lookback) {
+        if (Double.isNaN(close[day])) {
+            return Double.NaN;
+        }
+        int seen = 0;
+        for (int d = day - 1; d >= 0; d--) {
+            if (!Double.isNaN(close[d]) && ++seen == lookback) {
+                return close[day] / close[d] - 1;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Ranks one day's values (NaN = not ranked), ties sharing their mean rank; fills alpha and the
+     * 0-based rank (NaN where not ranked or when fewer than {@code minSymbols} are ranked).
+     *
+     * @return the number of ranked symbols
+     */
+    static int rankDay(double[] values, double[] alpha, double[] rank, int minSymbols) {
+        int n = values.length, m = 0;
+        long[] keys = new long[n];
+        double[] sorted = new double[n];
+        for (int s = 0; s < n; s++) {
+            if (!Double.isNaN(values[s])) {
+                sorted[m] = values[s];
+                keys[m++] = s;
+            }
+        }
+        Arrays.fill(alpha, Double.NaN);
+        Arrays.fill(rank, Double.NaN);
+        if (m < minSymbols) {
+            return m;
+        }
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(sorted[x], sorted[y]));
+        for (int i = 0; i < m; ) {
+            int j = i;
+            while (j + 1 < m && sorted[order[j + 1]] == sorted[order[i]]) {
+                j++;
+            }
+            double r = (i + j) / 2.0;
+            for (int k = i; k <= j; k++) {
+                int s = (int) keys[order[k]];
+                rank[s] = r;
+                alpha[s] = m == 1 ? 0.0 : 2 * r / (m - 1) - 1;
+            }
+            i = j + 1;
+        }
+        return m;
+    }
+}
