@@ -33,6 +33,8 @@ public final class AlphaweaveCli {
         CommandLine cmd = new CommandLine(new Root());
         cmd.addSubcommand(new DoctorCommand());
         cmd.addSubcommand(new DataCommand());
+        cmd.addSubcommand(new PluginsCommand());
+        cmd.addSubcommand(new StrategiesCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }
