@@ -232,7 +232,8 @@ public final class RulesBacktest {
             TradeSignal[] row = out[s];
             if (row == null || row.length != data.dayCount()) {
                 throw new InvalidSignalException(strategy.id() + " returned "
-                        + (row == null ? "null" : row.length + " signals") + " for " + data.symbols().get(s)
+                        + (row == null ? "null" : row.length + " signals") + " for "
+                        + data.symbols().get(s)
                         + ": generateSignals must return one signal per calendar day (" + data.dayCount() + ")");
             }
         }
@@ -302,8 +303,8 @@ public final class RulesBacktest {
             List<OpenPosition> open) {
         int days = data.dayCount();
         if (sig.length != days) {
-            throw new InvalidSignalException("signals for " + data.symbols().get(s) + " need one entry per day ("
-                    + days + "), had " + sig.length);
+            throw new InvalidSignalException("signals for " + data.symbols().get(s) + " need one entry per day (" + days
+                    + "), had " + sig.length);
         }
         String symbol = data.symbols().get(s);
         double[] o = data.open(s), c = data.close(s);

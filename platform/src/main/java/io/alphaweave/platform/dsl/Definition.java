@@ -14,7 +14,7 @@ import java.util.Map;
  * @param contentHash SHA-256 of the file's text, hex
  * @param info id, kind, version, horizon, description and parameters
  * @param indicators indicators to compute per symbol (strategies only)
- * @param normalize cross-sectional normaliser applied per day to raw alphas, or null for none
+ * @param normalize cross-sectional normalisation applied per day to raw alphas, or null for none
  * @param code the JavaScript
  */
 record Definition(
@@ -23,7 +23,7 @@ record Definition(
         String contentHash,
         ComponentInfo info,
         List<IndicatorSpec> indicators,
-        AlphaNormalizer normalize,
+        Normalization normalize,
         Code code) {
 
     Definition {
@@ -45,6 +45,15 @@ record Definition(
             args = Map.copyOf(args);
         }
     }
+
+    /**
+     * Per day, across symbols: raw alphas → alphas in [-1, 1].
+     *
+     * @param method the normaliser
+     * @param minSymbols fewest symbols with a raw score for the day to have any view: a Long, a
+     *     {@code $param} reference, or null for 1
+     */
+    record Normalization(AlphaNormalizer method, Object minSymbols) {}
 
     /** A script's code. */
     sealed interface Code permits Expressions, Module {}

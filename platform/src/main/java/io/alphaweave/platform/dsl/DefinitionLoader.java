@@ -118,7 +118,8 @@ public final class DefinitionLoader {
         } catch (CharacterCodingException e) {
             throw SafeYaml.problem(name, 0, 0, "FILE_ENCODING", "the file is not UTF-8", "save it as UTF-8");
         } catch (IOException e) {
-            throw SafeYaml.problem(name, 0, 0, "FILE_READ", "cannot read the file: " + e.getMessage(), "check the path");
+            throw SafeYaml.problem(
+                    name, 0, 0, "FILE_READ", "cannot read the file: " + e.getMessage(), "check the path");
         }
     }
 
@@ -174,7 +175,13 @@ public final class DefinitionLoader {
             Value ns = sb.eval(fileName, text, true);
             return sb.guard(() -> {
                 Map<String, Located> out = new LinkedHashMap<>();
-                for (String key : ns.getMemberKeys()) {
+                // a module namespace does not list its exports: ask for each key the schema knows
+                java.util.Set<String> keys = new java.util.TreeSet<>(DefinitionParser.TOP_LEVEL);
+                keys.addAll(ns.getMemberKeys());
+                for (String key : keys) {
+                    if (!ns.hasMember(key)) {
+                        continue;
+                    }
                     Value v = ns.getMember(key);
                     if (v.canExecute()) {
                         var loc = v.getSourceLocation();
@@ -223,7 +230,8 @@ public final class DefinitionLoader {
         if (v.hasArrayElements()) {
             long size = v.getArraySize();
             if (size > 10_000) {
-                throw SafeYaml.problem(file, 0, 0, "SCHEMA_TOO_LARGE", "an exported array has " + size + " elements", "export less");
+                throw SafeYaml.problem(
+                        file, 0, 0, "SCHEMA_TOO_LARGE", "an exported array has " + size + " elements", "export less");
             }
             List<Located> out = new ArrayList<>();
             for (long i = 0; i < size; i++) {

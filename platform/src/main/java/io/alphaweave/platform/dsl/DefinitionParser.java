@@ -99,11 +99,12 @@ final class DefinitionParser {
                 case "strategy" -> kind = ComponentKind.STRATEGY;
                 case "combiner" -> kind = ComponentKind.COMBINER;
                 case "allocator" -> kind = ComponentKind.ALLOCATOR;
-                default -> add(
-                        m.get("kind"),
-                        "SCHEMA_VALUE",
-                        "kind must be strategy, combiner or allocator, was \"" + kindText + "\"",
-                        "write kind: strategy");
+                default ->
+                    add(
+                            m.get("kind"),
+                            "SCHEMA_VALUE",
+                            "kind must be strategy, combiner or allocator, was \"" + kindText + "\"",
+                            "write kind: strategy");
             }
         }
         String version = m.containsKey("version") ? string(m, "version", false) : "1.0.0";
@@ -126,21 +127,7 @@ final class DefinitionParser {
         }
         List<ParameterSpec> params = params(m.get("params"));
         List<Definition.IndicatorSpec> indicators = indicators(m.get("indicators"), params);
-        AlphaNormalizer normalize = null;
-        if (m.containsKey("normalize")) {
-            String n = string(m, "normalize", false);
-            if (n != null && !n.equals("none")) {
-                try {
-                    normalize = AlphaNormalizer.valueOf(n.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    add(
-                            m.get("normalize"),
-                            "SCHEMA_VALUE",
-                            "normalize must be none, z_score, min_max, rank or tanh, was \"" + n + "\"",
-                            "rank turns raw scores into cross-sectional ranks in [-1, 1]");
-                }
-            }
-        }
+        Definition.Normalization normalize = normalization(m.get("normalize"), params);
         Map<String, Definition.Expr> roles = new LinkedHashMap<>();
         for (String role : ROLES) {
             Located r = m.get(role);
@@ -155,25 +142,34 @@ final class DefinitionParser {
             } else if (r.value() instanceof String s && !s.isBlank()) {
                 roles.put(role, new Definition.Expr(s, r.contentLine()));
             } else {
-                add(r, "SCHEMA_TYPE", role + " must be a JavaScript expression (a string), was " + r.typeName(), "e.g. "
-                        + role + ": \"-bb_z / 2\"");
+                add(
+                        r,
+                        "SCHEMA_TYPE",
+                        role + " must be a JavaScript expression (a string), was " + r.typeName(),
+                        "e.g. " + role + ": \"-bb_z / 2\"");
             }
         }
         if (kind != null) {
-            Set<String> allowed = switch (kind) {
-                case STRATEGY -> Set.of("alpha", "confidence", "buy", "sell");
-                case COMBINER -> Set.of("combine");
-                case ALLOCATOR -> Set.of("allocate");};
-            String required = switch (kind) {
-                case STRATEGY -> "alpha";
-                case COMBINER -> "combine";
-                case ALLOCATOR -> "allocate";};
+            Set<String> allowed =
+                    switch (kind) {
+                        case STRATEGY -> Set.of("alpha", "confidence", "buy", "sell");
+                        case COMBINER -> Set.of("combine");
+                        case ALLOCATOR -> Set.of("allocate");
+                    };
+            String required =
+                    switch (kind) {
+                        case STRATEGY -> "alpha";
+                        case COMBINER -> "combine";
+                        case ALLOCATOR -> "allocate";
+                    };
             if (!roles.containsKey(required) && !m.containsKey(required)) {
                 add(
                         root,
                         "SCHEMA_MISSING",
                         "a " + kindText + " needs `" + required + "`",
-                        module != null ? "export function " + required + "(...)" : "add `" + required + ": <expression>`");
+                        module != null
+                                ? "export function " + required + "(...)"
+                                : "add `" + required + ": <expression>`");
             }
             for (String role : roles.keySet()) {
                 if (!allowed.contains(role)) {
@@ -181,7 +177,11 @@ final class DefinitionParser {
                 }
             }
             if (kind != ComponentKind.STRATEGY && (!indicators.isEmpty() || normalize != null)) {
-                add(m.get("indicators"), "SCHEMA_UNKNOWN_KEY", "indicators and normalize apply to strategies only", "remove them");
+                add(
+                        m.get("indicators"),
+                        "SCHEMA_UNKNOWN_KEY",
+                        "indicators and normalize apply to strategies only",
+                        "remove them");
             }
         }
         if (!problems.isEmpty()) {
@@ -197,6 +197,63 @@ final class DefinitionParser {
         }
         Definition.Code code = module != null ? new Definition.Module(module) : new Definition.Expressions(roles);
         return new Definition(file, source, hash, info, indicators, normalize, code);
+    }
+
+    private Definition.Normalization normalization(Located node, List<ParameterSpec> params) {
+        if (node == null) {
+            return null;
+        }
+        Located method = node;
+        Object minSymbols = null;
+        if (node.isMap()) {
+            method = node.map().get("method");
+            for (String k : node.map().keySet()) {
+                if (!k.equals("method") && !k.equals("min_symbols")) {
+                    add(
+                            node.map().get(k),
+                            "SCHEMA_UNKNOWN_KEY",
+                            "unknown key \"" + k + "\" in normalize",
+                            "allowed: method, min_symbols");
+                }
+            }
+            Located min = node.map().get("min_symbols");
+            if (min != null) {
+                if (min.value() instanceof Long l && l >= 1) {
+                    minSymbols = l;
+                } else if (min.value() instanceof String s
+                        && s.startsWith("$")
+                        && params.stream().anyMatch(p -> p.name().equals(s.substring(1)))) {
+                    minSymbols = s;
+                } else {
+                    add(
+                            min,
+                            "SCHEMA_VALUE",
+                            "normalize.min_symbols must be a whole number ≥ 1 or a $param, was " + min.raw(),
+                            "e.g. min_symbols: 5");
+                }
+            }
+        }
+        if (method == null || !(method.value() instanceof String n)) {
+            add(
+                    node,
+                    "SCHEMA_VALUE",
+                    "normalize needs a method (none, z_score, min_max, rank or tanh)",
+                    "normalize: rank");
+            return null;
+        }
+        if (n.equals("none")) {
+            return null;
+        }
+        try {
+            return new Definition.Normalization(AlphaNormalizer.valueOf(n.toUpperCase(Locale.ROOT)), minSymbols);
+        } catch (IllegalArgumentException e) {
+            add(
+                    method,
+                    "SCHEMA_VALUE",
+                    "normalize must be none, z_score, min_max, rank or tanh, was \"" + n + "\"",
+                    "rank turns raw scores into cross-sectional ranks in [-1, 1]");
+            return null;
+        }
     }
 
     private String string(Map<String, Located> m, String key, boolean required) {
@@ -221,7 +278,10 @@ final class DefinitionParser {
             return out;
         }
         if (!node.isMap()) {
-            add(node, "SCHEMA_TYPE", "params must be a mapping name → {type, default, min, max}, was " + node.typeName(),
+            add(
+                    node,
+                    "SCHEMA_TYPE",
+                    "params must be a mapping name → {type, default, min, max}, was " + node.typeName(),
                     "params: {window: {type: int, default: 20, min: 2, max: 250}}");
             return out;
         }
@@ -233,21 +293,31 @@ final class DefinitionParser {
                 continue;
             }
             if (!p.isMap()) {
-                add(p, "SCHEMA_TYPE", "parameter " + name + " must be a mapping {type, default, ...}, was " + p.typeName(),
+                add(
+                        p,
+                        "SCHEMA_TYPE",
+                        "parameter " + name + " must be a mapping {type, default, ...}, was " + p.typeName(),
                         name + ": {type: int, default: 20}");
                 continue;
             }
             Map<String, Located> pm = p.map();
             for (String k : pm.keySet()) {
                 if (!Set.of("type", "default", "min", "max", "description").contains(k)) {
-                    add(pm.get(k), "SCHEMA_UNKNOWN_KEY", "unknown key \"" + k + "\" in parameter " + name,
+                    add(
+                            pm.get(k),
+                            "SCHEMA_UNKNOWN_KEY",
+                            "unknown key \"" + k + "\" in parameter " + name,
                             "allowed: type, default, min, max, description");
                 }
             }
             Located t = pm.get("type");
             ParameterSpec.Type type = null;
             if (t == null || !(t.value() instanceof String ts)) {
-                add(t == null ? p : t, "SCHEMA_MISSING", "parameter " + name + " needs a type", "type: int | double | boolean | string");
+                add(
+                        t == null ? p : t,
+                        "SCHEMA_MISSING",
+                        "parameter " + name + " needs a type",
+                        "type: int | double | boolean | string");
                 continue;
             }
             switch (ts) {
@@ -256,8 +326,11 @@ final class DefinitionParser {
                 case "boolean" -> type = ParameterSpec.Type.BOOLEAN;
                 case "string" -> type = ParameterSpec.Type.STRING;
                 default -> {
-                    add(t, "SCHEMA_VALUE", "type of parameter " + name + " must be int, double, boolean or string, was \""
-                            + ts + "\"", "type: int");
+                    add(
+                            t,
+                            "SCHEMA_VALUE",
+                            "type of parameter " + name + " must be int, double, boolean or string, was \"" + ts + "\"",
+                            "type: int");
                     continue;
                 }
             }
@@ -269,7 +342,9 @@ final class DefinitionParser {
             Object dv = type == ParameterSpec.Type.STRING ? (def.raw() != null ? def.raw() : def.value()) : def.value();
             Double min = number(pm.get("min"), name + ".min");
             Double max = number(pm.get("max"), name + ".max");
-            String description = pm.containsKey("description") ? String.valueOf(pm.get("description").raw()) : "";
+            String description = pm.containsKey("description")
+                    ? String.valueOf(pm.get("description").raw())
+                    : "";
             try {
                 out.add(new ParameterSpec(name, type, dv, min, max, description));
             } catch (AlphaweaveException ex) {
@@ -298,7 +373,10 @@ final class DefinitionParser {
             return out;
         }
         if (!node.isMap()) {
-            add(node, "SCHEMA_TYPE", "indicators must be a mapping name → {fn, ...}, was " + node.typeName(),
+            add(
+                    node,
+                    "SCHEMA_TYPE",
+                    "indicators must be a mapping name → {fn, ...}, was " + node.typeName(),
                     "indicators: {bb: {fn: bollinger, window: 20, k: 2}}");
             return out;
         }
@@ -308,13 +386,22 @@ final class DefinitionParser {
             String name = e.getKey();
             Located ind = e.getValue();
             if (!NAME.matcher(name).matches() || RESERVED.contains(name)) {
-                add(ind, "SCHEMA_VALUE", "indicator name \"" + name + "\" is not allowed (must match [a-z_][a-z0-9_]* and not be one of "
-                        + RESERVED.stream().sorted().toList() + ")", "rename it");
+                add(
+                        ind,
+                        "SCHEMA_VALUE",
+                        "indicator name \"" + name + "\" is not allowed (must match [a-z_][a-z0-9_]* and not be one of "
+                                + RESERVED.stream().sorted().toList() + ")",
+                        "rename it");
                 continue;
             }
-            if (!ind.isMap() || !(ind.map().get("fn") != null && ind.map().get("fn").value() instanceof String)) {
-                add(ind, "SCHEMA_MISSING", "indicator " + name + " needs fn: <kernel or ta4j indicator>",
-                        "e.g. {fn: rsi, window: 14}; kernels: " + NATIVE_KERNELS.stream().sorted().toList());
+            if (!ind.isMap()
+                    || !(ind.map().get("fn") != null && ind.map().get("fn").value() instanceof String)) {
+                add(
+                        ind,
+                        "SCHEMA_MISSING",
+                        "indicator " + name + " needs fn: <kernel or ta4j indicator>",
+                        "e.g. {fn: rsi, window: 14}; kernels: "
+                                + NATIVE_KERNELS.stream().sorted().toList());
                 continue;
             }
             Map<String, Object> args = new LinkedHashMap<>();
@@ -327,8 +414,12 @@ final class DefinitionParser {
                     continue;
                 }
                 if (k.equals("input")) {
-                    if (!(v instanceof String s) || !Set.of("open", "high", "low", "close", "volume").contains(s)) {
-                        add(a.getValue(), "SCHEMA_VALUE", "input of " + name + " must be open, high, low, close or volume",
+                    if (!(v instanceof String s)
+                            || !Set.of("open", "high", "low", "close", "volume").contains(s)) {
+                        add(
+                                a.getValue(),
+                                "SCHEMA_VALUE",
+                                "input of " + name + " must be open, high, low, close or volume",
                                 "input: close");
                     } else {
                         input = s;
@@ -337,12 +428,19 @@ final class DefinitionParser {
                 }
                 if (v instanceof String s && s.startsWith("$")) {
                     if (!paramNames.contains(s.substring(1))) {
-                        add(a.getValue(), "SCHEMA_VALUE", "indicator " + name + "." + k + " refers to unknown parameter "
-                                + s, "declare it under params or use a number");
+                        add(
+                                a.getValue(),
+                                "SCHEMA_VALUE",
+                                "indicator " + name + "." + k + " refers to unknown parameter " + s,
+                                "declare it under params or use a number");
                     }
                 } else if (!(v instanceof Number) && !(v instanceof Boolean) && !(v instanceof String)) {
-                    add(a.getValue(), "SCHEMA_TYPE", "indicator " + name + "." + k + " must be a number, boolean, string or"
-                            + " $param, was " + a.getValue().typeName(), "e.g. window: 14");
+                    add(
+                            a.getValue(),
+                            "SCHEMA_TYPE",
+                            "indicator " + name + "." + k + " must be a number, boolean, string or" + " $param, was "
+                                    + a.getValue().typeName(),
+                            "e.g. window: 14");
                 }
                 args.put(k, v);
             }

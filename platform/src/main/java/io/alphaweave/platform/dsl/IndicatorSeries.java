@@ -24,12 +24,14 @@ final class IndicatorSeries {
             Definition.IndicatorSpec spec, Indicators k, BarSeries bars, Parameters params, String file) {
         Map<String, Object> args = new LinkedHashMap<>();
         spec.args().forEach((name, v) -> args.put(name, resolve(v, params)));
-        double[] x = switch (spec.input()) {
-            case "open" -> bars.open();
-            case "high" -> bars.high();
-            case "low" -> bars.low();
-            case "volume" -> bars.volume();
-            default -> bars.close();};
+        double[] x =
+                switch (spec.input()) {
+                    case "open" -> bars.open();
+                    case "high" -> bars.high();
+                    case "low" -> bars.low();
+                    case "volume" -> bars.volume();
+                    default -> bars.close();
+                };
         Map<String, double[]> out = new LinkedHashMap<>();
         String n = spec.name();
         try {
@@ -39,12 +41,13 @@ final class IndicatorSeries {
                 case "rsi" -> out.put(n, k.rsi(x, integer(args, "window", spec)));
                 case "roc" -> out.put(n, k.roc(x, integer(args, "window", spec)));
                 case "zscore" -> out.put(n, k.zScore(x, integer(args, "window", spec)));
-                case "rolling_std" -> out.put(
-                        n,
-                        k.rollingStd(
-                                x,
-                                integer(args, "window", spec),
-                                args.containsKey("ddof") ? integer(args, "ddof", spec) : 0));
+                case "rolling_std" ->
+                    out.put(
+                            n,
+                            k.rollingStd(
+                                    x,
+                                    integer(args, "window", spec),
+                                    args.containsKey("ddof") ? integer(args, "ddof", spec) : 0));
                 case "atr" -> out.put(n, k.atr(bars.high(), bars.low(), bars.close(), integer(args, "window", spec)));
                 case "bollinger" -> {
                     Indicators.Bands b = k.bollinger(x, integer(args, "window", spec), real(args, "k", spec));
@@ -62,7 +65,8 @@ final class IndicatorSeries {
                 default -> out.put(n, k.byName(spec.fn(), args, bars));
             }
         } catch (InvalidParameterException | IllegalArgumentException e) {
-            throw new ScriptException(file, spec.line(), 0, "indicator " + n + " (" + spec.fn() + "): " + e.getMessage());
+            throw new ScriptException(
+                    file, spec.line(), 0, "indicator " + n + " (" + spec.fn() + "): " + e.getMessage());
         }
         return out;
     }

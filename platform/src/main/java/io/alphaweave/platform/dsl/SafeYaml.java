@@ -34,8 +34,7 @@ final class SafeYaml {
     static final int MAX_CODE_POINTS = 1 << 20;
     static final int MAX_DEPTH = 64;
     static final int MAX_ALIASES = 20;
-    private static final Set<Tag> CORE_TAGS =
-            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ);
+    private static final Set<Tag> CORE_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ);
 
     private SafeYaml() {}
 
@@ -92,7 +91,12 @@ final class SafeYaml {
                     0,
                     tooLarge ? "YAML_TOO_LARGE" : msg.contains("aliases") ? "YAML_ALIAS_LIMIT" : "YAML_SYNTAX",
                     msg,
-                    tooLarge ? "a definition is a page of YAML; move data out of it" : "fix the YAML");
+                    tooLarge
+                            ? "a definition is a page of YAML; move data out of it"
+                            : msg.contains("aliases")
+                                    ? "at most " + MAX_ALIASES
+                                            + " aliases to collections are allowed; write the values out"
+                                    : "fix the YAML");
         }
     }
 
@@ -151,7 +155,8 @@ final class SafeYaml {
                             key.line(),
                             key.column(),
                             "YAML_DUPLICATE_KEY",
-                            "key \"" + k + "\" appears twice (first on line " + out.get(k).line() + ")",
+                            "key \"" + k + "\" appears twice (first on line "
+                                    + out.get(k).line() + ")",
                             "each key may appear once per mapping; remove one of them");
                 }
                 out.put(k, convert(file, t.getValueNode()));

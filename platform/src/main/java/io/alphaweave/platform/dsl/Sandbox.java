@@ -67,6 +67,7 @@ final class Sandbox implements AutoCloseable {
                 .out(console)
                 .err(console)
                 .option("js.load", "false")
+                .option("js.esm-eval-returns-exports", "true")
                 .build();
     }
 

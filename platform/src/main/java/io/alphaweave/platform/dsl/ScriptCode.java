@@ -107,15 +107,21 @@ final class ScriptCode {
     static String function(String role, Definition.Expr expr, Collection<String> seriesNames) {
         StringBuilder b = new StringBuilder();
         b.append("\n".repeat(Math.max(0, expr.line() - 1)));
-        String args = switch (role) {
-            case "combine" -> "input, out, params";
-            case "allocate" -> "ctx, weights, params";
-            default -> "i, series, params";};
+        String args =
+                switch (role) {
+                    case "combine" -> "input, out, params";
+                    case "allocate" -> "ctx, weights, params";
+                    default -> "i, series, params";
+                };
         b.append("(function(").append(args).append(") {");
         if (!role.equals("combine") && !role.equals("allocate")) {
             for (String name : seriesNames) {
                 if (Pattern.compile("\\b" + name + "\\b").matcher(expr.code()).find()) {
-                    b.append("const ").append(name).append(" = series.").append(name).append("[i];");
+                    b.append("const ")
+                            .append(name)
+                            .append(" = series.")
+                            .append(name)
+                            .append("[i];");
                 }
             }
         }

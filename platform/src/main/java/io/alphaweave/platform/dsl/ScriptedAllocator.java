@@ -70,18 +70,19 @@ final class ScriptedAllocator implements CapitalAllocator {
             if (fn == null) {
                 throw new ScriptException(def.file(), 0, 0, "defines no allocate function");
             }
-            return b.sandbox().guard(() -> b.driver().execute(
-                    fn,
-                    ctx.date().toString(),
-                    symbols,
-                    sectors,
-                    ctx.combinedAlpha().clone(),
-                    ctx.longOnly(),
-                    ctx.grossLeverage(),
-                    vol,
-                    w,
-                    pnames,
-                    pvalues));
+            return b.sandbox().guard(() -> b.driver()
+                    .execute(
+                            fn,
+                            ctx.date().toString(),
+                            symbols,
+                            sectors,
+                            ctx.combinedAlpha().clone(),
+                            ctx.longOnly(),
+                            ctx.grossLeverage(),
+                            vol,
+                            w,
+                            pnames,
+                            pvalues));
         });
         double gross = 0;
         for (int s = 0; s < n; s++) {
@@ -94,7 +95,9 @@ final class ScriptedAllocator implements CapitalAllocator {
             gross += Math.abs(w[s]);
         }
         if (gross > ctx.grossLeverage() + 1e-9) {
-            throw bad(ctx, "Σ|w| was " + gross + ", over the gross leverage " + ctx.grossLeverage() + "; scale the weights");
+            throw bad(
+                    ctx,
+                    "Σ|w| was " + gross + ", over the gross leverage " + ctx.grossLeverage() + "; scale the weights");
         }
         System.arraycopy(w, 0, weights, 0, n);
     }

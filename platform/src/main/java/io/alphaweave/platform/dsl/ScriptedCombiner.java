@@ -69,18 +69,19 @@ final class ScriptedCombiner implements SignalCombiner {
             if (fn == null) {
                 throw new ScriptException(def.file(), 0, 0, "defines no combine function");
             }
-            return b.sandbox().guard(() -> b.driver().execute(
-                    fn,
-                    input.date().toString(),
-                    input.symbols().toArray(String[]::new),
-                    input.strategyIds().toArray(String[]::new),
-                    input.weights().clone(),
-                    alpha,
-                    confidence,
-                    combined,
-                    contributions,
-                    pnames,
-                    pvalues));
+            return b.sandbox().guard(() -> b.driver()
+                    .execute(
+                            fn,
+                            input.date().toString(),
+                            input.symbols().toArray(String[]::new),
+                            input.strategyIds().toArray(String[]::new),
+                            input.weights().clone(),
+                            alpha,
+                            confidence,
+                            combined,
+                            contributions,
+                            pnames,
+                            pvalues));
         });
         for (int s = 0; s < n; s++) {
             double c = combined[s];
@@ -88,8 +89,10 @@ final class ScriptedCombiner implements SignalCombiner {
             for (int i = 0; i < k; i++) {
                 double x = contributions[i][s];
                 if (!Double.isFinite(x)) {
-                    throw bad("contribution of " + input.strategyIds().get(i) + " to " + input.symbols().get(s)
-                            + " was " + x + "; contributions must be finite", input);
+                    throw bad(
+                            "contribution of " + input.strategyIds().get(i) + " to "
+                                    + input.symbols().get(s) + " was " + x + "; contributions must be finite",
+                            input);
                 }
                 sum += x;
             }
@@ -101,7 +104,8 @@ final class ScriptedCombiner implements SignalCombiner {
             }
             if (Math.abs(sum - c) > 1e-9) {
                 throw bad(
-                        "contributions to " + input.symbols().get(s) + " sum to " + sum + ", not the combined alpha " + c,
+                        "contributions to " + input.symbols().get(s) + " sum to " + sum + ", not the combined alpha "
+                                + c,
                         input);
             }
         }

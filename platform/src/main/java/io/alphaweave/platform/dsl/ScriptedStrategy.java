@@ -79,21 +79,25 @@ final class ScriptedStrategy implements Strategy {
         if (Double.isNaN(a)) {
             return Optional.empty();
         }
-        return Optional.of(
-                new StrategySignal(context.date(), symbol, a, conf, def.info().horizonDays(), false, Map.of("source", def.source())));
+        return Optional.of(new StrategySignal(
+                context.date(), symbol, a, conf, def.info().horizonDays(), false, Map.of("source", def.source())));
     }
 
     @Override
     public void generateAlphaSignals(MarketView data, AlphaMatrix out) {
         boolean normalized = def.normalize() != null;
+        boolean defaultConfidence = true;
         try (Sandbox sb = runtime.open(def.file())) {
             List<String> names = seriesNames();
             Map<String, Value> fns = ScriptCode.bind(def, sb, names);
             Value alphaFn = fns.get("alpha");
             if (alphaFn == null) {
-                throw new ScriptException(def.file(), 0, 0, "defines no alpha function; export function alpha(i, series, params)");
+                throw new ScriptException(
+                        def.file(), 0, 0, "defines no alpha function; export function alpha(i, series, params)");
             }
             Value confFn = fns.get("confidence");
+            boolean hasConfidence = confFn != null;
+            defaultConfidence = !hasConfidence;
             Value driver = sb.eval("<driver>", ScriptCode.STRATEGY_DRIVER, false);
             String[] pnames = params.values().keySet().toArray(String[]::new);
             Object[] pvalues = Arrays.stream(pnames).map(params.values()::get).toArray();
@@ -131,7 +135,9 @@ final class ScriptedStrategy implements Strategy {
                         if (!normalized && !(a[i] >= -1.0 && a[i] <= 1.0)) {
                             throw rangeError("alpha", a[i], "[-1, 1]", symbol, data, bars.days()[i]);
                         }
-                        if (!(conf[i] >= 0.0 && conf[i] <= 1.0)) {
+                        if (!hasConfidence) {
+                            conf[i] = Math.abs(a[i]);
+                        } else if (!(conf[i] >= 0.0 && conf[i] <= 1.0)) {
                             throw rangeError("confidence", conf[i], "[0, 1]", symbol, data, bars.days()[i]);
                         }
                         rowA[bars.days()[i]] = a[i];
@@ -141,7 +147,7 @@ final class ScriptedStrategy implements Strategy {
             }
         }
         if (normalized) {
-            normalizeCrossSection(data, out);
+            normalizeCrossSection(data, out, defaultConfidence);
         }
         cache.set(null);
     }
@@ -152,29 +158,55 @@ final class ScriptedStrategy implements Strategy {
                 0,
                 0,
                 role + " for " + symbol + " on " + data.date(day) + " was " + v + ", outside " + range
-                        + (role.equals("alpha") ? "; clamp it (clamp(x, -1, 1)) or set normalize: rank" : "; clamp it"));
+                        + (role.equals("alpha")
+                                ? "; clamp it (clamp(x, -1, 1)) or set normalize: rank"
+                                : "; clamp it"));
     }
 
-    private void normalizeCrossSection(MarketView data, AlphaMatrix out) {
+    private void normalizeCrossSection(MarketView data, AlphaMatrix out, boolean defaultConfidence) {
         int symbols = data.symbolCount();
+        Object min = def.normalize().minSymbols();
+        int minSymbols = min == null
+                ? 1
+                : min instanceof String ref ? params.getInt(ref.substring(1)) : ((Number) min).intValue();
         double[] raw = new double[symbols];
         for (int d = 0; d < data.dayCount(); d++) {
+            int m = 0;
             for (int s = 0; s < symbols; s++) {
                 raw[s] = out.alpha(s)[d];
+                if (!Double.isNaN(raw[s])) {
+                    m++;
+                }
             }
-            double[] norm = def.normalize().apply(raw);
+            double[] norm = m >= minSymbols ? def.normalize().method().apply(raw) : null;
             for (int s = 0; s < symbols; s++) {
-                out.alpha(s)[d] = norm[s];
+                double a = norm == null ? Double.NaN : norm[s];
+                out.alpha(s)[d] = a;
+                if (Double.isNaN(a)) {
+                    out.confidence(s)[d] = Double.NaN;
+                } else if (defaultConfidence) {
+                    out.confidence(s)[d] = Math.abs(a);
+                }
             }
         }
+    }
+
+    /** The |alpha| beyond which the derived legacy signals trade: the {@code legacy_threshold} parameter, if declared. */
+    @Override
+    public double legacyThreshold() {
+        Object t = params.values().get("legacy_threshold");
+        return t instanceof Number n ? n.doubleValue() : 0.0;
     }
 
     @Override
     public TradeSignal[] generateSignals(MarketView data, int symbol) {
         Definition.Code code = def.code();
-        boolean hasRules = switch (code) {
-            case Definition.Expressions x -> x.roles().containsKey("buy") || x.roles().containsKey("sell");
-            case Definition.Module m -> true;};
+        boolean hasRules =
+                switch (code) {
+                    case Definition.Expressions x ->
+                        x.roles().containsKey("buy") || x.roles().containsKey("sell");
+                    case Definition.Module m -> true;
+                };
         TradeSignal[] out = new TradeSignal[data.dayCount()];
         Arrays.fill(out, TradeSignal.HOLD);
         if (!hasRules) {
@@ -209,11 +241,12 @@ final class ScriptedStrategy implements Strategy {
                         def.file(),
                         0,
                         0,
-                        role + " for " + data.symbols().get(symbol) + " on " + data.date(bars.days()[i]) + " was " + text
-                                + "; a rule must return true or false");
+                        role + " for " + data.symbols().get(symbol) + " on " + data.date(bars.days()[i]) + " was "
+                                + text + "; a rule must return true or false");
             }
             for (int i = 0; i < n; i++) {
-                out[bars.days()[i]] = rules[i] > 0 ? TradeSignal.BUY : rules[i] < 0 ? TradeSignal.SELL : TradeSignal.HOLD;
+                out[bars.days()[i]] =
+                        rules[i] > 0 ? TradeSignal.BUY : rules[i] < 0 ? TradeSignal.SELL : TradeSignal.HOLD;
             }
             return out;
         }

@@ -211,8 +211,8 @@ public final class IndicatorKernels implements Indicators {
         requireAtLeast("window", window, 1);
         int n = close.length;
         if (high.length != n || low.length != n) {
-            throw new InvalidParameterException("high, low and close must have one length, were " + high.length
-                    + ", " + low.length + ", " + n);
+            throw new InvalidParameterException(
+                    "high, low and close must have one length, were " + high.length + ", " + low.length + ", " + n);
         }
         double[] out = nans(n);
         boolean havePrev = false;
@@ -272,7 +272,8 @@ public final class IndicatorKernels implements Indicators {
     public double[] rollingStd(double[] x, int window, int ddof) {
         requireAtLeast("window", window, 2);
         if (ddof < 0 || ddof >= window) {
-            throw new InvalidParameterException("ddof must be in [0, window − 1] = [0, " + (window - 1) + "], was " + ddof);
+            throw new InvalidParameterException(
+                    "ddof must be in [0, window − 1] = [0, " + (window - 1) + "], was " + ddof);
         }
         return rollingSigma(x, window, ddof);
     }

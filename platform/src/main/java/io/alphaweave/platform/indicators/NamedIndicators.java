@@ -24,15 +24,15 @@ final class NamedIndicators {
             Map.entry("rsi", windowed(14, (p, b) -> k().rsi(source(p, b), p.getInt("window")))),
             Map.entry("roc", windowed(10, (p, b) -> k().roc(source(p, b), p.getInt("window")))),
             Map.entry("zscore", windowed(20, 2, (p, b) -> k().zScore(source(p, b), p.getInt("window")))),
-            Map.entry(
-                    "atr",
-                    new Native(
-                            List.of(window(14, 1)),
-                            (p, b) -> k().atr(b.high(), b.low(), b.close(), p.getInt("window")))),
+            Map.entry("atr", new Native(List.of(window(14, 1)), (p, b) -> k().atr(
+                            b.high(), b.low(), b.close(), p.getInt("window")))),
             Map.entry(
                     "std",
                     new Native(
-                            List.of(SOURCE, window(20, 2), ParameterSpec.ofInt("ddof", 0, 0, 1, "0 population, 1 sample")),
+                            List.of(
+                                    SOURCE,
+                                    window(20, 2),
+                                    ParameterSpec.ofInt("ddof", 0, 0, 1, "0 population, 1 sample")),
                             (p, b) -> k().rollingStd(source(p, b), p.getInt("window"), p.getInt("ddof")))),
             Map.entry("bollinger_middle", bands((p, b) -> bollinger(p, b).middle())),
             Map.entry("bollinger_upper", bands((p, b) -> bollinger(p, b).upper())),

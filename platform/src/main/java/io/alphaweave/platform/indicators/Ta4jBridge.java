@@ -77,8 +77,7 @@ final class Ta4jBridge {
         org.ta4j.core.BarSeries series = toSeries(bars);
         Object sourceParam = params.get("source");
         if (sourceParam != null && !(sourceParam instanceof String)) {
-            throw new InvalidParameterException(
-                    "indicator " + name + ": source must be a string, was " + sourceParam);
+            throw new InvalidParameterException("indicator " + name + ": source must be a string, was " + sourceParam);
         }
         Indicator<?> indicator = null;
         if (sourceParam == null) {

@@ -117,8 +117,7 @@ class RulesBacktestTest {
     @Test
     void sleevesAreEqualAndASymbolThatStartsLateKeepsItsCashUntilItTrades() {
         double[] lateOpen = {NaN, NaN, 20, 22, 24}, lateClose = {NaN, NaN, 21, 23, 25};
-        MarketData data =
-                panel(List.of("A", "B"), new double[][] {OPEN, lateOpen}, new double[][] {CLOSE, lateClose});
+        MarketData data = panel(List.of("A", "B"), new double[][] {OPEN, lateOpen}, new double[][] {CLOSE, lateClose});
         var r = RulesBacktest.run(
                 data,
                 new TradeSignal[][] {{HOLD, HOLD, HOLD, HOLD, HOLD}, {HOLD, HOLD, BUY, HOLD, HOLD}},

@@ -1,21 +1,8 @@
 package io.alphaweave.platform.backtest;
 
 import io.alphaweave.platform.data.MarketData;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The full S&amp;P 500 file (505 symbols, 2013–2018) for tests, located through {@code

@@ -39,9 +39,8 @@ class IndicatorKernelsTa4jTest {
     static Stream<String> symbols() {
         MarketData data = SharedSp500.load();
         // every 10th symbol: 51 real series of about 1,259 bars each
-        return IntStream.range(0, data.symbolCount())
-                .filter(s -> s % 10 == 0)
-                .mapToObj(s -> data.symbols().get(s));
+        return IntStream.range(0, data.symbolCount()).filter(s -> s % 10 == 0).mapToObj(s -> data.symbols()
+                .get(s));
     }
 
     @ParameterizedTest
@@ -61,8 +60,14 @@ class IndicatorKernelsTa4jTest {
         var middle = new BollingerBandsMiddleIndicator(new SMAIndicator(close, 20));
         Indicators.Bands b = k.bollinger(x, 20, 2.0);
         same(b.middle(), middle, 19);
-        same(b.upper(), new BollingerBandsUpperIndicator(middle, sd, series.numFactory().numOf(2)), 19);
-        same(b.lower(), new BollingerBandsLowerIndicator(middle, sd, series.numFactory().numOf(2)), 19);
+        same(
+                b.upper(),
+                new BollingerBandsUpperIndicator(middle, sd, series.numFactory().numOf(2)),
+                19);
+        same(
+                b.lower(),
+                new BollingerBandsLowerIndicator(middle, sd, series.numFactory().numOf(2)),
+                19);
         double[] sample = k.rollingStd(x, 20, 1);
         double[] z = k.zScore(x, 20);
         for (int i = 19; i < x.length; i++) {

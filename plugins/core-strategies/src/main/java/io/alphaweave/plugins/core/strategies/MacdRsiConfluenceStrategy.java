@@ -110,10 +110,14 @@ public final class MacdRsiConfluenceStrategy extends PerSymbolStrategy {
         return new Columns(
                 close,
                 Map.of(
-                        "macd", macd.line(),
-                        "macd_signal", macd.signal(),
-                        "macd_histogram", hist,
-                        "rsi", rsi,
+                        "macd",
+                        macd.line(),
+                        "macd_signal",
+                        macd.signal(),
+                        "macd_histogram",
+                        hist,
+                        "rsi",
+                        rsi,
                         "m",
                         mm,
                         "r",

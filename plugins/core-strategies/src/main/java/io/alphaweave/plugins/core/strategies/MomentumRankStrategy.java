@@ -111,8 +111,7 @@ public final class MomentumRankStrategy implements Strategy {
         meta.put("rank", rank[target]);
         meta.put("universe_size", m);
         meta.putAll(params.values());
-        return Optional.of(new StrategySignal(
-                context.date(), symbol, a, Math.abs(a), INFO.horizonDays(), false, meta));
+        return Optional.of(new StrategySignal(context.date(), symbol, a, Math.abs(a), INFO.horizonDays(), false, meta));
     }
 
     @Override

@@ -39,13 +39,19 @@ class AlphaStrategiesTest {
         assertThat(s1.alphaScore()).isEqualTo(1.0);
         assertThat(s1.confidence()).isEqualTo(1.0);
         assertThat(s1.metadata()).containsEntry("percent_b", 0.0).containsEntry("k", 1.0);
-        assertThat(b.generateAlphaSignal(new SignalContext(data, 2), "A").orElseThrow().alphaScore())
+        assertThat(b.generateAlphaSignal(new SignalContext(data, 2), "A")
+                        .orElseThrow()
+                        .alphaScore())
                 .isEqualTo(-1.0);
-        assertThat(b.generateAlphaSignal(new SignalContext(data, 3), "A").orElseThrow().alphaScore())
+        assertThat(b.generateAlphaSignal(new SignalContext(data, 3), "A")
+                        .orElseThrow()
+                        .alphaScore())
                 .isZero();
         // k 2: the same first window puts the close half-way to the band → .5
         Strategy wide = new BollingerMeanReversionStrategy().configure(Map.of("window", 2, "k", 2.0));
-        assertThat(wide.generateAlphaSignal(new SignalContext(data, 1), "A").orElseThrow().alphaScore())
+        assertThat(wide.generateAlphaSignal(new SignalContext(data, 1), "A")
+                        .orElseThrow()
+                        .alphaScore())
                 .isEqualTo(0.5);
         // legacy: BUY above the .5 threshold only (strict)
         assertThat(b.generateSignals(data, 0))
