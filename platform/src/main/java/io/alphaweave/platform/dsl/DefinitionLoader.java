@@ -165,7 +165,7 @@ public final class DefinitionLoader {
                     e.line(),
                     e.column(),
                     e instanceof SandboxViolationException ? "SANDBOX_LIMIT" : "JS_SYNTAX",
-                    e.getMessage(),
+                    e.detail(),
                     "fix the JavaScript expression at this line")));
         }
     }
@@ -205,7 +205,7 @@ public final class DefinitionLoader {
                     e.line(),
                     e.column(),
                     e instanceof SandboxViolationException ? "SANDBOX_LIMIT" : "JS_ERROR",
-                    e.getMessage(),
+                    e.detail(),
                     "fix the module so it evaluates and exports plain values and functions")));
         }
     }

@@ -15,6 +15,8 @@ public class ScriptException extends AlphaweaveException {
     private final int line;
     /** 1-based column, or 0 when unknown. */
     private final int column;
+    /** The message without the location prefix. */
+    private final String detail;
 
     /**
      * @param file the source file name, may be null
@@ -27,6 +29,12 @@ public class ScriptException extends AlphaweaveException {
         this.file = file;
         this.line = line;
         this.column = column;
+        this.detail = message;
+    }
+
+    /** @return the message without the {@code file:line:column} prefix */
+    public String detail() {
+        return detail;
     }
 
     /** @return the source file name, or {@code null} when unknown */
