@@ -35,6 +35,7 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new DataCommand());
         cmd.addSubcommand(new PluginsCommand());
         cmd.addSubcommand(new StrategiesCommand());
+        cmd.addSubcommand(new ValidateCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }
