@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx6g"})
 public class ScriptedStrategyBenchmark {
     @Param({"java", "yaml", "js"})
     public String impl;
@@ -53,12 +55,14 @@ public class ScriptedStrategyBenchmark {
         Path dir = Path.of(System.getProperty("alphaweave.home", ".")).resolve("strategies-yaml/strategies");
         strategy = switch (impl) {
             case "java" -> new BollingerMeanReversionStrategy();
-            case "yaml" -> (Strategy) DefinitionLoader.shared()
-                    .load(dir.resolve("bollinger_mean_reversion.yaml"))
-                    .component();
-            case "js" -> (Strategy) DefinitionLoader.shared()
-                    .load(dir.resolve("bollinger_mean_reversion.js"))
-                    .component();
+            case "yaml" ->
+                (Strategy) DefinitionLoader.shared()
+                        .load(dir.resolve("bollinger_mean_reversion.yaml"))
+                        .component();
+            case "js" ->
+                (Strategy) DefinitionLoader.shared()
+                        .load(dir.resolve("bollinger_mean_reversion.js"))
+                        .component();
             default -> throw new IllegalArgumentException("impl must be java, yaml or js, was " + impl);
         };
         System.out.println("javascript runtime: " + ScriptRuntime.shared().implementationName());

@@ -342,6 +342,86 @@ class DefinitionLoaderTest {
         assertThat(p.line()).isEqualTo(6);
     }
 
+    // ---- the shipped JavaScript combiner and allocator ----
+
+    private static final Path SHIPPED = Path.of(System.getProperty("user.dir"))
+            .resolve("../strategies-yaml")
+            .normalize();
+
+    @Test
+    void runsTheShippedJavaScriptCombinerWithContributionsSummingToTheCombinedAlpha() {
+        io.alphaweave.api.SignalCombiner c = (io.alphaweave.api.SignalCombiner)
+                loader.load(SHIPPED.resolve("combiners/agreement_weighted.js")).component();
+        double nan = Double.NaN;
+        io.alphaweave.api.CombinerInput in = new io.alphaweave.api.CombinerInput(
+                LocalDate.of(2024, 1, 2),
+                List.of("A", "B", "C"),
+                List.of("s1", "s2"),
+                new double[] {1.0, 1.0},
+                new double[][] {{0.6, 0.4, nan}, {0.2, -0.4, nan}},
+                new double[][] {{1, 1, nan}, {1, 1, nan}});
+        io.alphaweave.api.CombinerOutput out = new io.alphaweave.api.CombinerOutput(2, 3);
+        c.combine(in, out);
+        // A: both long → agreement 1, mean 0.4; B: they cancel → agreement 0 → 0; C: nobody → NaN
+        assertThat(out.combined()[0]).isCloseTo(0.4, within(1e-15));
+        assertThat(out.contribution(0)[0]).isCloseTo(0.3, within(1e-15));
+        assertThat(out.contribution(1)[0]).isCloseTo(0.1, within(1e-15));
+        assertThat(out.combined()[1]).isZero();
+        assertThat(out.combined()[2]).isNaN();
+    }
+
+    @Test
+    void runsTheShippedJavaScriptAllocatorWithinTheGrossLeverage() {
+        io.alphaweave.api.CapitalAllocator a = (io.alphaweave.api.CapitalAllocator)
+                loader.load(SHIPPED.resolve("allocators/inverse_vol_alpha.js")).component();
+        MarketData data = panel();
+        double[] alpha = {0.5, -0.5};
+        double[] vol = {0.01, 0.02};
+        io.alphaweave.api.AllocationContext ctx = new io.alphaweave.api.AllocationContext() {
+            public LocalDate date() {
+                return data.date(3);
+            }
+
+            public int day() {
+                return 3;
+            }
+
+            public io.alphaweave.api.MarketView data() {
+                return data;
+            }
+
+            public double[] combinedAlpha() {
+                return alpha;
+            }
+
+            public boolean longOnly() {
+                return false;
+            }
+
+            public double grossLeverage() {
+                return 1.0;
+            }
+
+            public double[] trailingVolatility(int window) {
+                assertThat(window).isEqualTo(20);
+                return vol;
+            }
+
+            public double[][] trailingCovariance(int[] symbols, int window) {
+                throw new UnsupportedOperationException("not used");
+            }
+
+            public double[] realisedSignalReturns(int symbol) {
+                return new double[0];
+            }
+        };
+        double[] w = new double[2];
+        a.allocate(ctx, w);
+        // alpha/vol = 50 and −25 → scaled to Σ|w| = 1: 2/3 and −1/3
+        assertThat(w[0]).isCloseTo(2.0 / 3.0, within(1e-15));
+        assertThat(w[1]).isCloseTo(-1.0 / 3.0, within(1e-15));
+    }
+
     // ---- JavaScript modules ----
 
     @Test
