@@ -139,8 +139,12 @@ class AlphaStrategiesTest {
             long trades = 0;
             for (int sym = 0; sym < data.symbolCount(); sym++) {
                 TradeSignal[] own = s.generateSignals(data, sym);
-                assertThat(all[sym]).as("%s %s", s.id(), data.symbols().get(sym)).containsExactly(own);
-                trades += java.util.Arrays.stream(own).filter(t -> t != TradeSignal.HOLD).count();
+                assertThat(all[sym])
+                        .as("%s %s", s.id(), data.symbols().get(sym))
+                        .containsExactly(own);
+                trades += java.util.Arrays.stream(own)
+                        .filter(t -> t != TradeSignal.HOLD)
+                        .count();
             }
             assertThat(trades).as(s.id()).isPositive();
         }
