@@ -20,6 +20,8 @@ import java.util.Map;
  *   <li>Recursive kernels (EMA, RSI, ATR, MACD) restart after a {@code NaN}: the output is {@code
  *       NaN} at the gap and through a fresh warm-up after it, exactly as if the series began anew
  *       (a symbol that starts late in the calendar is the common case).
+ *   <li>Recursive smoothing uses the update e ← e·(1 − α) + x·α (the form classic event-driven
+ *       engines use; one multiply-add on the loop-carried chain, no division).
  *   <li>EMA: α = 2/(window+1), seeded with the SMA of the first {@code window} values, first value
  *       at index {@code window − 1}. ta4j seeds its EMA with the first value instead; the two differ
  *       by a factor (1 − α)^n of the seed gap and agree to 1e-9 after a few hundred bars.
@@ -50,40 +52,8 @@ public final class IndicatorKernels implements Indicators {
     @Override
     public double[] sma(double[] x, int window) {
         requireAtLeast("window", window, 1);
-        int n = x.length;
-        double[] out = nans(n);
-        double sum = 0;
-        int nanCount = 0;
-        int sinceResum = RESUM_EVERY; // forces an exact sum at the first full window
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            if (Double.isNaN(v)) {
-                nanCount++;
-            } else {
-                sum += v;
-            }
-            if (i >= window) {
-                double old = x[i - window];
-                if (Double.isNaN(old)) {
-                    nanCount--;
-                } else {
-                    sum -= old;
-                }
-            }
-            if (i < window - 1) {
-                continue;
-            }
-            if (nanCount > 0) {
-                sinceResum = RESUM_EVERY;
-                continue;
-            }
-            if (sinceResum >= RESUM_EVERY) {
-                sum = exactSum(x, i - window + 1, i + 1);
-                sinceResum = 0;
-            }
-            sinceResum++;
-            out[i] = sum / window;
-        }
+        double[] out = new double[x.length];
+        windowStats(x, window, 0, out, null);
         return out;
     }
 
@@ -92,7 +62,14 @@ public final class IndicatorKernels implements Indicators {
         requireAtLeast("window", window, 1);
         int n = x.length;
         double[] out = nans(n);
-        double alpha = 2.0 / (window + 1);
+        emaInto(x, window, out);
+        return out;
+    }
+
+    /** EMA of x into out (pre-filled with NaN); e = e·(1 − α) + x·α keeps one multiply-add on the chain. */
+    private static void emaInto(double[] x, int window, double[] out) {
+        int n = x.length;
+        double alpha = 2.0 / (window + 1), keep = 1 - alpha;
         int count = 0;
         double seed = 0;
         double e = Double.NaN;
@@ -110,11 +87,48 @@ public final class IndicatorKernels implements Indicators {
                     out[i] = e;
                 }
             } else {
-                e += alpha * (v - e);
+                e = e * keep + v * alpha;
                 out[i] = e;
             }
         }
-        return out;
+    }
+
+    /** Two EMAs of one series in one pass: independent chains overlap in the CPU (MACD's fast/slow). */
+    private static void emaPairInto(double[] x, int w1, double[] out1, int w2, double[] out2) {
+        int n = x.length;
+        double a1 = 2.0 / (w1 + 1), k1 = 1 - a1, a2 = 2.0 / (w2 + 1), k2 = 1 - a2;
+        int c1 = 0, c2 = 0;
+        double s1 = 0, s2 = 0, e1 = Double.NaN, e2 = Double.NaN;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
+                c1 = 0;
+                c2 = 0;
+                s1 = 0;
+                s2 = 0;
+                continue;
+            }
+            if (c1 < w1) {
+                s1 += v;
+                if (++c1 == w1) {
+                    e1 = s1 / w1;
+                    out1[i] = e1;
+                }
+            } else {
+                e1 = e1 * k1 + v * a1;
+                out1[i] = e1;
+            }
+            if (c2 < w2) {
+                s2 += v;
+                if (++c2 == w2) {
+                    e2 = s2 / w2;
+                    out2[i] = e2;
+                }
+            } else {
+                e2 = e2 * k2 + v * a2;
+                out2[i] = e2;
+            }
+        }
     }
 
     @Override
@@ -122,6 +136,7 @@ public final class IndicatorKernels implements Indicators {
         requireAtLeast("window", window, 1);
         int n = x.length;
         double[] out = nans(n);
+        double alpha = 1.0 / window, keep = 1 - alpha; // Wilder: α = 1/window
         int moves = 0;
         boolean havePrev = false;
         double prev = 0, gainSum = 0, lossSum = 0, avgGain = 0, avgLoss = 0;
@@ -152,8 +167,8 @@ public final class IndicatorKernels implements Indicators {
                     out[i] = rsiOf(avgGain, avgLoss);
                 }
             } else {
-                avgGain = (avgGain * (window - 1) + gain) / window;
-                avgLoss = (avgLoss * (window - 1) + loss) / window;
+                avgGain = avgGain * keep + gain * alpha;
+                avgLoss = avgLoss * keep + loss * alpha;
                 out[i] = rsiOf(avgGain, avgLoss);
             }
         }
@@ -173,12 +188,11 @@ public final class IndicatorKernels implements Indicators {
         if (!(k >= 0) || Double.isInfinite(k)) {
             throw new InvalidParameterException("k must be a finite number ≥ 0, was " + k);
         }
-        double[] middle = sma(x, window);
-        double[] sigma = rollingSigma(x, window, 0);
         int n = x.length;
-        double[] upper = new double[n], lower = new double[n];
+        double[] middle = new double[n], upper = new double[n], lower = new double[n];
+        windowStats(x, window, 0, middle, upper); // σ lands in upper, then becomes the band
         for (int i = 0; i < n; i++) {
-            double m = middle[i], w = k * sigma[i];
+            double m = middle[i], w = k * upper[i];
             upper[i] = m + w;
             lower[i] = m - w;
         }
@@ -192,13 +206,15 @@ public final class IndicatorKernels implements Indicators {
         if (slow <= fast) {
             throw new InvalidParameterException("slow must be > fast (" + fast + "), was " + slow);
         }
-        double[] f = ema(x, fast), s = ema(x, slow);
         int n = x.length;
+        double[] f = nans(n), s = nans(n);
+        emaPairInto(x, fast, f, slow, s);
         double[] line = new double[n];
         for (int i = 0; i < n; i++) {
             line[i] = f[i] - s[i];
         }
-        double[] sig = ema(line, signal);
+        double[] sig = nans(n);
+        emaInto(line, signal, sig);
         double[] hist = new double[n];
         for (int i = 0; i < n; i++) {
             hist[i] = line[i] - sig[i];
@@ -215,6 +231,7 @@ public final class IndicatorKernels implements Indicators {
                     "high, low and close must have one length, were " + high.length + ", " + low.length + ", " + n);
         }
         double[] out = nans(n);
+        double alpha = 1.0 / window, keep = 1 - alpha;
         boolean havePrev = false;
         int count = 0;
         double prevClose = 0, seed = 0, atr = 0;
@@ -240,7 +257,7 @@ public final class IndicatorKernels implements Indicators {
                     out[i] = atr;
                 }
             } else {
-                atr = (atr * (window - 1) + tr) / window;
+                atr = atr * keep + tr * alpha;
                 out[i] = atr;
             }
         }
@@ -275,15 +292,17 @@ public final class IndicatorKernels implements Indicators {
             throw new InvalidParameterException(
                     "ddof must be in [0, window − 1] = [0, " + (window - 1) + "], was " + ddof);
         }
-        return rollingSigma(x, window, ddof);
+        double[] mean = new double[x.length], sigma = new double[x.length];
+        windowStats(x, window, ddof, mean, sigma);
+        return sigma;
     }
 
     @Override
     public double[] zScore(double[] x, int window) {
         requireAtLeast("window", window, 2);
-        double[] mean = sma(x, window);
-        double[] sigma = rollingSigma(x, window, 0);
         int n = x.length;
+        double[] mean = new double[n], sigma = new double[n];
+        windowStats(x, window, 0, mean, sigma);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             double m = mean[i], s = sigma[i];
@@ -303,50 +322,73 @@ public final class IndicatorKernels implements Indicators {
         return NamedIndicators.compute(this, name, params, bars);
     }
 
-    /** Rolling σ with divisor (window − ddof): sliding Welford update, exact recompute periodically. */
-    private static double[] rollingSigma(double[] x, int window, int ddof) {
+    /**
+     * One pass over the rolling windows: the mean from a running sum (re-summed exactly every {@value
+     * #RESUM_EVERY} outputs and after a NaN) and, when {@code sigma} is not null, σ with divisor
+     * (window − ddof) from a sliding Welford update (recomputed on the same schedule). Cells without
+     * a full NaN-free window get NaN. SMA, Bollinger, rolling σ and z-score all use this, so the
+     * Bollinger middle is the SMA bit for bit.
+     */
+    private static void windowStats(double[] x, int window, int ddof, double[] mean, double[] sigma) {
         int n = x.length;
-        double[] out = nans(n);
+        boolean wantSigma = sigma != null;
+        double invWindow = 1.0 / window, divisor = window - ddof;
+        double sum = 0, wMean = 0, m2 = 0;
         int nanCount = 0;
-        boolean valid = false; // mean/m2 describe the full window ending at i − 1
-        int sinceExact = 0;
-        double mean = 0, m2 = 0;
-        double divisor = window - ddof;
+        int sinceResum = RESUM_EVERY; // forces an exact start at the first full window
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(x[i])) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
                 nanCount++;
+            } else {
+                sum += v;
             }
-            if (i >= window && Double.isNaN(x[i - window])) {
-                nanCount--;
+            double old = Double.NaN;
+            if (i >= window) {
+                old = x[i - window];
+                if (Double.isNaN(old)) {
+                    nanCount--;
+                } else {
+                    sum -= old;
+                }
             }
             if (i < window - 1 || nanCount > 0) {
-                valid = false;
+                mean[i] = Double.NaN;
+                if (wantSigma) {
+                    sigma[i] = Double.NaN;
+                }
+                if (nanCount > 0) {
+                    sinceResum = RESUM_EVERY;
+                }
                 continue;
             }
-            if (!valid || sinceExact >= RESUM_EVERY) {
+            if (sinceResum >= RESUM_EVERY) {
                 int from = i - window + 1;
-                mean = exactSum(x, from, i + 1) / window;
-                m2 = 0;
-                for (int j = from; j <= i; j++) {
-                    double d = x[j] - mean;
-                    m2 += d * d;
+                sum = exactSum(x, from, i + 1);
+                if (wantSigma) {
+                    wMean = sum / window;
+                    m2 = 0;
+                    for (int j = from; j <= i; j++) {
+                        double d = x[j] - wMean;
+                        m2 += d * d;
+                    }
                 }
-                valid = true;
-                sinceExact = 0;
-            } else {
-                double xn = x[i], xo = x[i - window];
-                double delta = xn - xo;
-                double newMean = mean + delta / window;
-                m2 += delta * (xn - newMean + xo - mean);
-                mean = newMean;
+                sinceResum = 0;
+            } else if (wantSigma) {
+                double delta = v - old;
+                double newMean = wMean + delta * invWindow;
+                m2 += delta * (v - newMean + old - wMean);
+                wMean = newMean;
                 if (m2 < 0) {
                     m2 = 0;
                 }
             }
-            sinceExact++;
-            out[i] = Math.sqrt(m2 / divisor);
+            sinceResum++;
+            mean[i] = sum / window;
+            if (wantSigma) {
+                sigma[i] = Math.sqrt(m2 / divisor);
+            }
         }
-        return out;
     }
 
     private static double exactSum(double[] x, int from, int to) {
