@@ -93,9 +93,13 @@ public final class IndicatorKernels implements Indicators {
         }
     }
 
-    /** Two EMAs of one series in one pass: independent chains overlap in the CPU (MACD's fast/slow). */
-    private static void emaPairInto(double[] x, int w1, double[] out1, int w2, double[] out2) {
+    /**
+     * EMA(w1) − EMA(w2) of one series in one pass (MACD's line): the two recursions are independent
+     * chains that overlap in the CPU. NaN until both are seeded; both restart after a NaN.
+     */
+    private static double[] emaDifference(double[] x, int w1, int w2) {
         int n = x.length;
+        double[] out = new double[n];
         double a1 = 2.0 / (w1 + 1), k1 = 1 - a1, a2 = 2.0 / (w2 + 1), k2 = 1 - a2;
         int c1 = 0, c2 = 0;
         double s1 = 0, s2 = 0, e1 = Double.NaN, e2 = Double.NaN;
@@ -106,29 +110,24 @@ public final class IndicatorKernels implements Indicators {
                 c2 = 0;
                 s1 = 0;
                 s2 = 0;
+                out[i] = Double.NaN;
                 continue;
             }
             if (c1 < w1) {
                 s1 += v;
-                if (++c1 == w1) {
-                    e1 = s1 / w1;
-                    out1[i] = e1;
-                }
+                e1 = ++c1 == w1 ? s1 / w1 : Double.NaN;
             } else {
                 e1 = e1 * k1 + v * a1;
-                out1[i] = e1;
             }
             if (c2 < w2) {
                 s2 += v;
-                if (++c2 == w2) {
-                    e2 = s2 / w2;
-                    out2[i] = e2;
-                }
+                e2 = ++c2 == w2 ? s2 / w2 : Double.NaN;
             } else {
                 e2 = e2 * k2 + v * a2;
-                out2[i] = e2;
             }
+            out[i] = e1 - e2;
         }
+        return out;
     }
 
     @Override
@@ -156,8 +155,8 @@ public final class IndicatorKernels implements Indicators {
             }
             double d = v - prev;
             prev = v;
-            double gain = d > 0 ? d : 0.0;
-            double loss = d < 0 ? -d : 0.0;
+            double gain = Math.max(d, 0.0); // branch-free: moves are unpredictable
+            double loss = Math.max(-d, 0.0);
             if (moves < window) {
                 gainSum += gain;
                 lossSum += loss;
@@ -207,12 +206,7 @@ public final class IndicatorKernels implements Indicators {
             throw new InvalidParameterException("slow must be > fast (" + fast + "), was " + slow);
         }
         int n = x.length;
-        double[] f = nans(n), s = nans(n);
-        emaPairInto(x, fast, f, slow, s);
-        double[] line = new double[n];
-        for (int i = 0; i < n; i++) {
-            line[i] = f[i] - s[i];
-        }
+        double[] line = emaDifference(x, fast, slow);
         double[] sig = nans(n);
         emaInto(line, signal, sig);
         double[] hist = new double[n];
