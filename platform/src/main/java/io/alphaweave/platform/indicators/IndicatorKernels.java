@@ -13,10 +13,13 @@ import java.util.Map;
  * <p><b>Conventions</b> (see {@link Indicators} for the contract):
  *
  * <ul>
- *   <li>Windowed kernels (SMA, Bollinger, rolling σ, z-score, ROC) keep running sums; to stop
- *       floating-point drift on long series the window is re-summed exactly every
- *       {@value #RESUM_EVERY} outputs and whenever it becomes free of {@code NaN} again. σ is kept
- *       with a sliding Welford update (no {@code Σx² − n·mean²} cancellation).
+ *   <li>Window sums (SMA, Bollinger middle, z-score mean, and every seed mean below) are exact:
+ *       a running double-double sum (TwoSum) rounded once per output, i.e. the correctly rounded
+ *       sum of the window (what Python's {@code math.fsum}, used by classic event-driven engines,
+ *       returns) divided by the window — no drift on long series, and a mathematical tie (fast SMA
+ *       = slow SMA, close = middle band) stays a tie. σ is kept with a sliding Welford update (no
+ *       {@code Σx² − n·mean²} cancellation), recomputed two-pass every {@value #RESUM_EVERY}
+ *       outputs and after a {@code NaN}.
  *   <li>Recursive kernels (EMA, RSI, ATR, MACD) restart after a {@code NaN}: the output is {@code
  *       NaN} at the gap and through a fresh warm-up after it, exactly as if the series began anew
  *       (a symbol that starts late in the calendar is the common case).
@@ -71,19 +74,16 @@ public final class IndicatorKernels implements Indicators {
         int n = x.length;
         double alpha = 2.0 / (window + 1), keep = 1 - alpha;
         int count = 0;
-        double seed = 0;
         double e = Double.NaN;
         for (int i = 0; i < n; i++) {
             double v = x[i];
             if (Double.isNaN(v)) {
                 count = 0;
-                seed = 0;
                 continue;
             }
             if (count < window) {
-                seed += v;
                 if (++count == window) {
-                    e = seed / window;
+                    e = exactSum(x, i - window + 1, i + 1) / window;
                     out[i] = e;
                 }
             } else {
@@ -102,26 +102,22 @@ public final class IndicatorKernels implements Indicators {
         double[] out = new double[n];
         double a1 = 2.0 / (w1 + 1), k1 = 1 - a1, a2 = 2.0 / (w2 + 1), k2 = 1 - a2;
         int c1 = 0, c2 = 0;
-        double s1 = 0, s2 = 0, e1 = Double.NaN, e2 = Double.NaN;
+        double e1 = Double.NaN, e2 = Double.NaN;
         for (int i = 0; i < n; i++) {
             double v = x[i];
             if (Double.isNaN(v)) {
                 c1 = 0;
                 c2 = 0;
-                s1 = 0;
-                s2 = 0;
                 out[i] = Double.NaN;
                 continue;
             }
             if (c1 < w1) {
-                s1 += v;
-                e1 = ++c1 == w1 ? s1 / w1 : Double.NaN;
+                e1 = ++c1 == w1 ? exactSum(x, i - w1 + 1, i + 1) / w1 : Double.NaN;
             } else {
                 e1 = e1 * k1 + v * a1;
             }
             if (c2 < w2) {
-                s2 += v;
-                e2 = ++c2 == w2 ? s2 / w2 : Double.NaN;
+                e2 = ++c2 == w2 ? exactSum(x, i - w2 + 1, i + 1) / w2 : Double.NaN;
             } else {
                 e2 = e2 * k2 + v * a2;
             }
@@ -138,14 +134,12 @@ public final class IndicatorKernels implements Indicators {
         double alpha = 1.0 / window, keep = 1 - alpha; // Wilder: α = 1/window
         int moves = 0;
         boolean havePrev = false;
-        double prev = 0, gainSum = 0, lossSum = 0, avgGain = 0, avgLoss = 0;
+        double prev = 0, avgGain = 0, avgLoss = 0;
         for (int i = 0; i < n; i++) {
             double v = x[i];
             if (Double.isNaN(v)) {
                 havePrev = false;
                 moves = 0;
-                gainSum = 0;
-                lossSum = 0;
                 continue;
             }
             if (!havePrev) {
@@ -158,11 +152,9 @@ public final class IndicatorKernels implements Indicators {
             double gain = Math.max(d, 0.0); // branch-free: moves are unpredictable
             double loss = Math.max(-d, 0.0);
             if (moves < window) {
-                gainSum += gain;
-                lossSum += loss;
                 if (++moves == window) {
-                    avgGain = gainSum / window;
-                    avgLoss = lossSum / window;
+                    avgGain = exactMoveSum(x, i - window, i, true) / window;
+                    avgLoss = exactMoveSum(x, i - window, i, false) / window;
                     out[i] = rsiOf(avgGain, avgLoss);
                 }
             } else {
@@ -172,6 +164,19 @@ public final class IndicatorKernels implements Indicators {
             }
         }
         return out;
+    }
+
+    /** Correctly rounded sum of the up (or down) moves x[j] − x[j − 1] for j in (from, to]. */
+    private static double exactMoveSum(double[] x, int from, int to, boolean up) {
+        double hi = 0, lo = 0;
+        for (int j = from + 1; j <= to; j++) {
+            double d = x[j] - x[j - 1];
+            double v = up ? Math.max(d, 0.0) : Math.max(-d, 0.0);
+            double t = hi + v, b = t - hi;
+            lo += (hi - (t - b)) + (v - b);
+            hi = t;
+        }
+        return hi + lo;
     }
 
     private static double rsiOf(double avgGain, double avgLoss) {
@@ -228,13 +233,14 @@ public final class IndicatorKernels implements Indicators {
         double alpha = 1.0 / window, keep = 1 - alpha;
         boolean havePrev = false;
         int count = 0;
-        double prevClose = 0, seed = 0, atr = 0;
+        double prevClose = 0, seed = 0, seedLo = 0, atr = 0;
         for (int i = 0; i < n; i++) {
             double h = high[i], l = low[i], c = close[i];
             if (Double.isNaN(h) || Double.isNaN(l) || Double.isNaN(c)) {
                 havePrev = false;
                 count = 0;
                 seed = 0;
+                seedLo = 0;
                 continue;
             }
             if (!havePrev) {
@@ -245,9 +251,11 @@ public final class IndicatorKernels implements Indicators {
             double tr = Math.max(h - l, Math.max(Math.abs(h - prevClose), Math.abs(l - prevClose)));
             prevClose = c;
             if (count < window) {
-                seed += tr;
+                double t = seed + tr, b = t - seed; // TwoSum: the seed mean is correctly rounded
+                seedLo += (seed - (t - b)) + (tr - b);
+                seed = t;
                 if (++count == window) {
-                    atr = seed / window;
+                    atr = (seed + seedLo) / window;
                     out[i] = atr;
                 }
             } else {
@@ -317,8 +325,8 @@ public final class IndicatorKernels implements Indicators {
     }
 
     /**
-     * One pass over the rolling windows: the mean from a running sum (re-summed exactly every {@value
-     * #RESUM_EVERY} outputs and after a NaN) and, when {@code sigma} is not null, σ with divisor
+     * One pass over the rolling windows: the mean from an exact running sum and, when {@code sigma}
+     * is not null, σ with divisor
      * (window − ddof) from a sliding Welford update (recomputed on the same schedule). Cells without
      * a full NaN-free window get NaN. SMA, Bollinger, rolling σ and z-score all use this, so the
      * Bollinger middle is the SMA bit for bit.
@@ -327,15 +335,18 @@ public final class IndicatorKernels implements Indicators {
         int n = x.length;
         boolean wantSigma = sigma != null;
         double invWindow = 1.0 / window, divisor = window - ddof;
-        double sum = 0, wMean = 0, m2 = 0;
+        double hi = 0, lo = 0; // the window sum as an unevaluated double-double: exact, never drifts
+        double wMean = 0, m2 = 0;
         int nanCount = 0;
-        int sinceResum = RESUM_EVERY; // forces an exact start at the first full window
+        int sinceExact = RESUM_EVERY; // forces an exact σ start at the first full window
         for (int i = 0; i < n; i++) {
             double v = x[i];
             if (Double.isNaN(v)) {
                 nanCount++;
             } else {
-                sum += v;
+                double t = hi + v, b = t - hi; // TwoSum: t + error = hi + v exactly
+                lo += (hi - (t - b)) + (v - b);
+                hi = t;
             }
             double old = Double.NaN;
             if (i >= window) {
@@ -343,7 +354,9 @@ public final class IndicatorKernels implements Indicators {
                 if (Double.isNaN(old)) {
                     nanCount--;
                 } else {
-                    sum -= old;
+                    double t = hi - old, b = t - hi;
+                    lo += (hi - (t - b)) + (-old - b);
+                    hi = t;
                 }
             }
             if (i < window - 1 || nanCount > 0) {
@@ -351,24 +364,24 @@ public final class IndicatorKernels implements Indicators {
                 if (wantSigma) {
                     sigma[i] = Double.NaN;
                 }
-                if (nanCount > 0) {
-                    sinceResum = RESUM_EVERY;
-                }
+                sinceExact = RESUM_EVERY;
                 continue;
             }
-            if (sinceResum >= RESUM_EVERY) {
+            double sum = hi + lo; // rounded once: the correctly rounded window sum (as math.fsum)
+            mean[i] = sum / window;
+            if (!wantSigma) {
+                continue;
+            }
+            if (sinceExact >= RESUM_EVERY) {
                 int from = i - window + 1;
-                sum = exactSum(x, from, i + 1);
-                if (wantSigma) {
-                    wMean = sum / window;
-                    m2 = 0;
-                    for (int j = from; j <= i; j++) {
-                        double d = x[j] - wMean;
-                        m2 += d * d;
-                    }
+                wMean = sum / window;
+                m2 = 0;
+                for (int j = from; j <= i; j++) {
+                    double d = x[j] - wMean;
+                    m2 += d * d;
                 }
-                sinceResum = 0;
-            } else if (wantSigma) {
+                sinceExact = 0;
+            } else {
                 double delta = v - old;
                 double newMean = wMean + delta * invWindow;
                 m2 += delta * (v - newMean + old - wMean);
@@ -377,23 +390,20 @@ public final class IndicatorKernels implements Indicators {
                     m2 = 0;
                 }
             }
-            sinceResum++;
-            mean[i] = sum / window;
-            if (wantSigma) {
-                sigma[i] = Math.sqrt(m2 / divisor);
-            }
+            sinceExact++;
+            sigma[i] = Math.sqrt(m2 / divisor);
         }
     }
 
-    private static double exactSum(double[] x, int from, int to) {
-        double s = 0, c = 0; // Kahan: the re-sum is the reference the running sum is reset to
+    /** The correctly rounded sum of x[from, to) (double-double accumulation, rounded once). */
+    static double exactSum(double[] x, int from, int to) {
+        double hi = 0, lo = 0;
         for (int j = from; j < to; j++) {
-            double y = x[j] - c;
-            double t = s + y;
-            c = (t - s) - y;
-            s = t;
+            double v = x[j], t = hi + v, b = t - hi;
+            lo += (hi - (t - b)) + (v - b);
+            hi = t;
         }
-        return s;
+        return hi + lo;
     }
 
     static double[] nans(int n) {
