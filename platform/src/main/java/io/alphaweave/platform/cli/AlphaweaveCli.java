@@ -36,6 +36,7 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new PluginsCommand());
         cmd.addSubcommand(new StrategiesCommand());
         cmd.addSubcommand(new ValidateCommand());
+        cmd.addSubcommand(new BacktestCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }

@@ -51,7 +51,6 @@ class IndicatorKernelsTa4jTest {
         var series = Ta4jBridge.toSeries(bars);
         var close = new ClosePriceIndicator(series);
         double[] x = bars.close();
-        assertThat(x.length).isGreaterThan(CONVERGED + 100);
 
         same(k.sma(x, 20), new SMAIndicator(close, 20), 19);
         same(k.roc(x, 10), new ROCIndicator(close, 10), 10);
@@ -78,8 +77,16 @@ class IndicatorKernelsTa4jTest {
         }
     }
 
+    static Stream<String> longSymbols() {
+        MarketData data = SharedSp500.load();
+        // every 10th symbol with enough bars for the seed gap to decay (a few late listings have fewer)
+        return IntStream.range(0, data.symbolCount())
+                .filter(s -> s % 10 == 0 && data.bars(s).length() >= CONVERGED + 200)
+                .mapToObj(s -> data.symbols().get(s));
+    }
+
     @ParameterizedTest
-    @MethodSource("symbols")
+    @MethodSource("longSymbols")
     void recursiveKernelsConvergeToTa4jAfterTheSeedDecays(String symbol) {
         MarketData data = SharedSp500.load();
         BarSeries bars = data.bars(data.indexOf(symbol));
