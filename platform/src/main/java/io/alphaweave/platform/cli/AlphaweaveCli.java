@@ -38,6 +38,7 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new DataCommand());
         cmd.addSubcommand(new PluginsCommand());
         cmd.addSubcommand(new StrategiesCommand());
+        cmd.addSubcommand(new ValidateCommand());
         cmd.addSubcommand(new BacktestCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);

@@ -1,5 +1,6 @@
 package io.alphaweave.platform.cli;
 
+import io.alphaweave.platform.dsl.ScriptRuntime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,14 @@ final class DoctorCommand implements Callable<Integer> {
         out.printf(
                 "cpus:       %d, max heap %d MiB%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        ScriptRuntime js = ScriptRuntime.shared();
+        out.printf(
+                "javascript: %s (%s)%n",
+                js.implementationName(),
+                js.optimizing()
+                        ? "optimizing runtime active: scripts are compiled"
+                        : "interpreter only: start with the Graal compiler on the upgrade module path (./alphaweave does"
+                                + " on JDK 25) for compiled scripts");
         return v.feature() >= 21 ? 0 : 1;
     }
 }

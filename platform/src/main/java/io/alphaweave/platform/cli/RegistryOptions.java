@@ -32,6 +32,9 @@ final class RegistryOptions {
 
     /** @return a registry over the plugins directory, loaded now and not watching; close it */
     ComponentRegistry open() {
-        return ComponentRegistry.builder().pluginsDirectory(pluginsDirectory()).build();
+        return ComponentRegistry.builder()
+                .pluginsDirectory(pluginsDirectory())
+                .validator(io.alphaweave.platform.dsl.LookaheadCheck.synthetic())
+                .build();
     }
 }

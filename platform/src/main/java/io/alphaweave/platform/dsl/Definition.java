@@ -1,0 +1,87 @@
+package io.alphaweave.platform.dsl;
+
+import io.alphaweave.api.AlphaNormalizer;
+import io.alphaweave.api.ComponentInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed, schema-checked definition: what the component says about itself, the indicators the
+ * host computes for it, and its code.
+ *
+ * @param file the file name errors are reported against
+ * @param source {@code yaml} or {@code js}
+ * @param contentHash SHA-256 of the file's text, hex
+ * @param info id, kind, version, horizon, description and parameters
+ * @param indicators indicators to compute per symbol (strategies only)
+ * @param normalize cross-sectional normalisation applied per day to raw alphas, or null for none
+ * @param code the JavaScript
+ */
+record Definition(
+        String file,
+        String source,
+        String contentHash,
+        ComponentInfo info,
+        List<IndicatorSpec> indicators,
+        Normalization normalize,
+        Code code) {
+
+    Definition {
+        indicators = List.copyOf(indicators);
+    }
+
+    /**
+     * One indicator: {@code fn} over the symbol's own bars; values are numbers or {@code $param}
+     * references.
+     *
+     * @param name the name scripts see (multi-output indicators add {@code _upper} etc.)
+     * @param fn a native kernel name or a ta4j indicator class name
+     * @param input the price field a single-input kernel reads
+     * @param args arguments by name (Number, Boolean, String or a {@code $param} reference)
+     * @param line where it is declared
+     */
+    record IndicatorSpec(String name, String fn, String input, Map<String, Object> args, int line) {
+        IndicatorSpec {
+            args = Map.copyOf(args);
+        }
+    }
+
+    /**
+     * Per day, across symbols: raw alphas → alphas in [-1, 1].
+     *
+     * @param method the normaliser
+     * @param minSymbols fewest symbols with a raw score for the day to have any view: a Long, a
+     *     {@code $param} reference, or null for 1
+     */
+    record Normalization(AlphaNormalizer method, Object minSymbols) {}
+
+    /** A script's code. */
+    sealed interface Code permits Expressions, Module {}
+
+    /**
+     * YAML: one JavaScript expression (or function body) per role.
+     *
+     * @param roles role ({@code alpha}, {@code confidence}, {@code buy}, {@code sell}, {@code
+     *     combine}, {@code allocate}) → code
+     */
+    record Expressions(Map<String, Expr> roles) implements Code {
+        Expressions {
+            roles = Map.copyOf(roles);
+        }
+    }
+
+    /**
+     * A JavaScript module exporting functions by role.
+     *
+     * @param text the module source
+     */
+    record Module(String text) implements Code {}
+
+    /**
+     * An expression and where its text starts in the file.
+     *
+     * @param code the JavaScript
+     * @param line 1-based line of its first character
+     */
+    record Expr(String code, int line) {}
+}

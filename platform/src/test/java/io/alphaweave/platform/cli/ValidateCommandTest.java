@@ -1,0 +1,100 @@
+package io.alphaweave.platform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+    private static final Path ROOT =
+            Path.of(System.getProperty("user.dir")).resolve("..").normalize();
+    private static final String DATA =
+            ROOT.resolve("data/sample/sp500_sample.csv.gz").toString();
+
+    private record Run(int code, JsonNode json, String err) {}
+
+    private static Run validate(Path file) throws Exception {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = AlphaweaveCli.run(
+                new String[] {"validate", file.toString(), "--json", "--data", DATA},
+                List.of(),
+                new PrintWriter(out),
+                new PrintWriter(err));
+        return new Run(code, new ObjectMapper().readTree(out.toString()), err.toString());
+    }
+
+    @Test
+    void passesAShippedPortWithAnInSampleBacktest() throws Exception {
+        Run r = validate(ROOT.resolve("strategies-yaml/strategies/rsi_reversion.yaml"));
+        assertThat(r.code()).as(r.json().toPrettyString()).isZero();
+        assertThat(r.json().get("ok").asBoolean()).isTrue();
+        assertThat(r.json().get("id").asText()).isEqualTo("rsi_reversion_yaml");
+        assertThat(r.json().get("checks").toString())
+                .isEqualTo(
+                        "{\"schema\":\"passed\",\"compile\":\"passed\",\"sandbox\":\"passed\",\"lookahead\":\"passed\","
+                                + "\"backtest\":\"passed\"}");
+        assertThat(r.json().get("backtest").get("trades").asInt()).isPositive();
+        assertThat(r.json().get("problems")).isEmpty();
+    }
+
+    @Test
+    void reportsSchemaProblemsWithLineColumnCodeAndHint(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "id: Bad-Id\nkind: strategy\nhorizon_days: 1\nalpah: \"0\"\n");
+        Run r = validate(f);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.json().get("ok").asBoolean()).isFalse();
+        JsonNode problems = r.json().get("problems");
+        assertThat(problems.size()).isGreaterThanOrEqualTo(2);
+        JsonNode unknown = null;
+        for (JsonNode p : problems) {
+            assertThat(p.has("file")
+                            && p.has("line")
+                            && p.has("column")
+                            && p.has("code")
+                            && p.has("message")
+                            && p.has("hint"))
+                    .isTrue();
+            if (p.get("code").asText().equals("SCHEMA_UNKNOWN_KEY")) {
+                unknown = p;
+            }
+        }
+        assertThat(unknown).isNotNull();
+        assertThat(unknown.get("line").asInt()).isEqualTo(4);
+        assertThat(unknown.get("column").asInt()).isEqualTo(8);
+        assertThat(unknown.get("message").asText()).contains("alpah");
+    }
+
+    @Test
+    void reportsALookaheadWithTheFirstDayAndSymbol(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("peek.yaml");
+        Files.writeString(
+                f,
+                "id: peek\nkind: strategy\nhorizon_days: 1\n"
+                        + "alpha: \"i + 1 < series.close.length ? (series.close[i + 1] > close ? 1 : -1) : 0\"\n");
+        Run r = validate(f);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.json().get("checks").get("lookahead").asText()).isEqualTo("failed");
+        JsonNode p = r.json().get("problems").get(0);
+        assertThat(p.get("code").asText()).isEqualTo("LOOKAHEAD");
+        assertThat(p.get("message").asText()).containsPattern("for [A-Z]+ on \\d{4}-\\d{2}-\\d{2}");
+    }
+
+    @Test
+    void reportsAScriptErrorFoundInTheSandboxRun(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("nan.yaml");
+        Files.writeString(f, "id: nan_alpha\nkind: strategy\nhorizon_days: 1\nalpha: \"close > 100 ? NaN : 0\"\n");
+        Run r = validate(f);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.json().get("checks").get("sandbox").asText()).isEqualTo("failed");
+        assertThat(r.json().get("problems").get(0).get("code").asText()).isEqualTo("SCRIPT_ERROR");
+        assertThat(r.json().get("problems").get(0).get("message").asText()).contains("was NaN");
+    }
+}
