@@ -7,6 +7,8 @@ import java.util.List;
 
 /** Entry point of the {@code alphaweave} application. */
 public final class Main {
+    private static final String PF4J_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.pf4j";
+
     private Main() {}
 
     /**
@@ -15,6 +17,10 @@ public final class Main {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        // PF4J logs each plugin load, and failures with stack traces; the registry reports them in one line itself
+        if (System.getProperty(PF4J_LOG_LEVEL) == null) {
+            System.setProperty(PF4J_LOG_LEVEL, List.of(args).contains("--verbose") ? "debug" : "off");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(AlphaweaveCli.run(args, List.of(), out, err));

@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code alphaweave data}: market-data tools. */
 @Command(
         name = "data",
+        mixinStandardHelpOptions = true,
         description = "Market-data tools.",
         subcommands = {DataCommand.InspectCommand.class})
 final class DataCommand implements Runnable {
@@ -39,6 +40,7 @@ final class DataCommand implements Runnable {
     /** {@code alphaweave data inspect FILE}: what a data file holds and what is wrong with it. */
     @Command(
             name = "inspect",
+            mixinStandardHelpOptions = true,
             description = "Load a market-data file (long CSV, Yahoo CSV or a folder of them; plain or gzip) and show"
                     + " its symbols, date range, bars and every data defect with how it was handled.")
     static final class InspectCommand implements Callable<Integer> {

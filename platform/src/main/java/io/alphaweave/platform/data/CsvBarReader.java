@@ -114,7 +114,8 @@ final class CsvBarReader {
                     case VOLUME -> v = parseNumber(s, e, line, VOLUME);
                     case NAME -> {
                         int ts = trimStart(s, e), te = trimEnd(ts, e);
-                        if (te - ts == lastNameEnd - lastNameStart
+                        if (lastNameStart >= 0
+                                && te - ts == lastNameEnd - lastNameStart
                                 && Arrays.equals(buf, ts, te, buf, lastNameStart, lastNameEnd)) {
                             id = symbolId;
                         } else {

@@ -59,4 +59,22 @@ public record ComponentEntry(
     public boolean isLoaded() {
         return status.isLoaded();
     }
+
+    /**
+     * For loaders that must refuse what the registry rejected (e.g. an HTTP submission).
+     *
+     * @return this entry, when loaded
+     * @throws DuplicateComponentException when it was rejected because another source has the id
+     * @throws ComponentFailedException with the reason, for any other failure
+     */
+    public ComponentEntry requireLoaded() {
+        if (status instanceof ComponentStatus.Failed f) {
+            if (f.duplicateOf() != null) {
+                throw new DuplicateComponentException(kind, id, f.duplicateOf(), source);
+            }
+            throw new ComponentFailedException(kind.name().toLowerCase(java.util.Locale.ROOT) + " \"" + id + "\" from "
+                    + source.describe() + " was rejected: " + f.reason());
+        }
+        return this;
+    }
 }

@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * started, a changed JAR is reloaded and a removed JAR is unloaded, within about a second. The
  * application's default directory is {@link #defaultPluginsDirectory()}. A broken plugin (not a JAR,
  * bad descriptor, missing dependency, {@code start()} throws, an extension that cannot be created)
- * is recorded as failed with its reason in {@link #plugins()}; everything else keeps working.
+ * is recorded as failed with its reason in {@link #plugins()}; everything else keeps working. Plugins
+ * are unloaded with PF4J's {@code unloadPlugin} (never {@code stopPlugins}, pf4j #656), which closes
+ * the plugin's class loader: an instance obtained before its JAR was removed keeps running code that
+ * is already loaded but may fail on a class it has not loaded yet, so look components up per run.
  *
  * <p><b>Ids and duplicates.</b> Ids are unique per kind. When two sources provide the same kind and
  * id, <em>the first registered keeps it</em> and the later one is recorded as a failed entry whose
@@ -510,8 +513,9 @@ public final class ComponentRegistry implements AutoCloseable {
             if (r.failure != null) {
                 status = new ComponentStatus.Failed(r.failure);
             } else if (active.containsKey(key)) {
+                ComponentSource kept = active.get(key).source;
                 status = new ComponentStatus.Failed(
-                        new DuplicateComponentException(r.kind, r.id, active.get(key).source, r.source).getMessage());
+                        new DuplicateComponentException(r.kind, r.id, kept, r.source).getMessage(), kept);
             } else {
                 active.put(key, r);
                 status = new ComponentStatus.Loaded();

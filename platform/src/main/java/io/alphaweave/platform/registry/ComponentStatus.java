@@ -30,14 +30,20 @@ public sealed interface ComponentStatus {
      * The component is known but unusable.
      *
      * @param reason one line: what failed and how to fix it; never blank
+     * @param duplicateOf for a rejected duplicate, the source that keeps the id; otherwise null
      */
-    record Failed(String reason) implements ComponentStatus {
+    record Failed(String reason, ComponentSource duplicateOf) implements ComponentStatus {
         /** Validates the reason. */
         public Failed {
             Objects.requireNonNull(reason, "reason must not be null");
             if (reason.isBlank()) {
                 throw new IllegalArgumentException("reason must not be blank");
             }
+        }
+
+        /** @param reason one line: what failed and how to fix it; never blank */
+        public Failed(String reason) {
+            this(reason, null);
         }
 
         @Override

@@ -81,7 +81,9 @@ final class PluginHost implements AutoCloseable {
             throw new PluginLoadException("cannot install " + source + ": no such file");
         }
         Descriptor d = Descriptor.read(jar);
-        Path target = directory.resolve(jar.getFileName().toString());
+        String fileName = jar.getFileName().toString();
+        // only *.jar files are scanned: a plugin shipped as e.g. .zip is installed under a .jar name
+        Path target = directory.resolve(fileName.endsWith(".jar") ? fileName : fileName + ".jar");
         if (target.equals(jar)) {
             reconcile();
             return requireStarted(target);

@@ -143,6 +143,14 @@ class ComponentRegistryTest {
                             + " yaml a.yaml (/defs/a.yaml) already provides it; rename one of them or remove one"
                             + " source");
             assertThat(registry.strategy("momentum_rank")).isSameAs(first);
+            assertThatThrownBy(second::requireLoaded)
+                    .isInstanceOf(DuplicateComponentException.class)
+                    .hasMessage(second.status().reason())
+                    .satisfies(ex -> {
+                        DuplicateComponentException d = (DuplicateComponentException) ex;
+                        assertThat(d.kept()).isEqualTo(YAML_A);
+                        assertThat(d.rejected()).isEqualTo(JS_B);
+                    });
             assertThat(registry.entries(ComponentKind.STRATEGY))
                     .extracting(e -> e.status().label())
                     .containsExactly("loaded", "failed");
@@ -180,6 +188,10 @@ class ComponentRegistryTest {
             registry.register(JS_B, new FixedStrategy("honest"));
 
             assertThat(bad.status()).isInstanceOf(ComponentStatus.Failed.class);
+            assertThatThrownBy(bad::requireLoaded)
+                    .isInstanceOf(ComponentFailedException.class)
+                    .hasMessageStartingWith("strategy \"peek_ahead\" from yaml a.yaml (/defs/a.yaml) was rejected:"
+                            + " strategy peek_ahead looks ahead");
             assertThat(bad.status().reason()).startsWith("strategy peek_ahead looks ahead");
             assertThat(registry.strategy("honest")).isNotNull();
             assertThatThrownBy(() -> registry.strategy("peek_ahead"))

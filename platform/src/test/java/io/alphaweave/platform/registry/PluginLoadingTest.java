@@ -75,17 +75,17 @@ class PluginLoadingTest {
 
             long t0 = System.nanoTime();
             Files.copy(built, dir.resolve("dropped.jar")); // a plain (non-atomic) copy, as a user would
-            awaitTrue(() -> registry.ids(ComponentKind.STRATEGY).contains("dropped_in"));
+            awaitTrue(registry, () -> registry.ids(ComponentKind.STRATEGY).contains("dropped_in"));
             long appearedMillis = (System.nanoTime() - t0) / 1_000_000;
 
             assertThat(registry.strategy("dropped_in").id()).isEqualTo("dropped_in");
-            assertThat(changes)
-                    .anySatisfy(c ->
-                            assertThat(c.added()).extracting(ComponentEntry::id).contains("dropped_in"));
+            // listeners run just after the new snapshot is visible: wait for the call, not only the id
+            awaitTrue(registry, () -> changes.stream()
+                    .anyMatch(c -> c.added().stream().anyMatch(e -> e.id().equals("dropped_in"))));
 
             t0 = System.nanoTime();
             Files.delete(dir.resolve("dropped.jar"));
-            awaitTrue(() -> !registry.ids(ComponentKind.STRATEGY).contains("dropped_in"));
+            awaitTrue(registry, () -> !registry.ids(ComponentKind.STRATEGY).contains("dropped_in"));
             long goneMillis = (System.nanoTime() - t0) / 1_000_000;
 
             assertThatThrownBy(() -> registry.strategy("dropped_in")).isInstanceOf(UnknownComponentException.class);
@@ -108,7 +108,7 @@ class PluginLoadingTest {
             TestPluginJar.plugin("evolving", "2.0.0")
                     .strategy("ev.v2", "Evolving", "evolving_two")
                     .writeTo(dir.resolve("evolving.jar"));
-            awaitTrue(() -> registry.ids(ComponentKind.STRATEGY).equals(List.of("evolving_two")));
+            awaitTrue(registry, () -> registry.ids(ComponentKind.STRATEGY).equals(List.of("evolving_two")));
             assertThat(registry.plugins()).singleElement().satisfies(p -> assertThat(p.version())
                     .isEqualTo("2.0.0"));
         }
@@ -181,12 +181,12 @@ class PluginLoadingTest {
 
             Path lib = TestPluginJar.withStrategy("base-lib", "lib_one").writeTo(elsewhere.resolve("lib.jar"));
             Files.copy(lib, dir.resolve("base-lib.jar"));
-            awaitTrue(() -> registry.ids(ComponentKind.STRATEGY).contains("needy_one"));
+            awaitTrue(registry, () -> registry.ids(ComponentKind.STRATEGY).contains("needy_one"));
             assertThat(registry.plugins()).extracting(PluginStatus::state).containsOnly(PluginStatus.State.STARTED);
 
             // removing the dependency unloads the dependent too, and says why
             Files.delete(dir.resolve("base-lib.jar"));
-            awaitTrue(() -> !registry.ids(ComponentKind.STRATEGY).contains("needy_one"));
+            awaitTrue(registry, () -> !registry.ids(ComponentKind.STRATEGY).contains("needy_one"));
             assertThat(failure(registry, "needy.jar")).contains("its dependency \"base-lib\" was removed");
             assertThat(registry.strategy("good_one")).isNotNull();
         }
@@ -305,6 +305,45 @@ class PluginLoadingTest {
     }
 
     @Test
+    void aFailedUpgradeUnderTheSameFileNameRestoresTheWorkingVersion() throws Exception {
+        try (ComponentRegistry registry =
+                ComponentRegistry.builder().pluginsDirectory(dir).build()) {
+            Path good = TestPluginJar.plugin("steady", "1.0.0")
+                    .strategy("steady.v1", "Steady", "steady_one")
+                    .writeTo(elsewhere.resolve("v1/steady.jar"));
+            registry.installPlugin(good);
+            Path broken = TestPluginJar.plugin("steady", "2.0.0")
+                    .pluginClass("steady.v2.Boom", "throw new IllegalStateException(\"v2 is broken\");")
+                    .strategy("steady.v2", "Steady", "steady_two")
+                    .writeTo(elsewhere.resolve("v2/steady.jar"));
+
+            assertThatThrownBy(() -> registry.installPlugin(broken))
+                    .isInstanceOf(PluginLoadException.class)
+                    .hasMessageContaining("v2 is broken");
+
+            assertThat(registry.ids(ComponentKind.STRATEGY)).containsExactly("steady_one");
+            assertThat(registry.plugins()).singleElement().satisfies(p -> {
+                assertThat(p.version()).isEqualTo("1.0.0");
+                assertThat(p.state()).isEqualTo(PluginStatus.State.STARTED);
+            });
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactly("steady.jar");
+            }
+        }
+    }
+
+    @Test
+    void aPluginFileWithoutJarExtensionIsInstalledUnderAJarName() {
+        try (ComponentRegistry registry =
+                ComponentRegistry.builder().pluginsDirectory(dir).build()) {
+            Path zip = TestPluginJar.withStrategy("zipped", "zipped_one").writeTo(elsewhere.resolve("zipped.zip"));
+            PluginStatus p = registry.installPlugin(zip);
+            assertThat(p.jar()).isEqualTo(dir.resolve("zipped.zip.jar").toAbsolutePath());
+            assertThat(registry.strategy("zipped_one")).isNotNull();
+        }
+    }
+
+    @Test
     void closingUnloadsEveryPlugin() {
         TestPluginJar.withStrategy("closable", "closable_one").writeTo(dir.resolve("c.jar"));
         ComponentRegistry registry =
@@ -326,11 +365,20 @@ class PluginLoadingTest {
         return p.error();
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    private void awaitTrue(ComponentRegistry registry, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + DETECT_WITHIN_MILLIS * 1_000_000;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + DETECT_WITHIN_MILLIS + " ms");
+                String files;
+                try (var list = Files.list(dir)) {
+                    files = list.map(p -> p.getFileName() + "(" + p.toFile().length() + " B)")
+                            .toList()
+                            .toString();
+                } catch (java.io.IOException e) {
+                    files = e.toString();
+                }
+                throw new AssertionError("condition not met within " + DETECT_WITHIN_MILLIS + " ms; directory: " + files
+                        + "; plugins: " + registry.plugins());
             }
             Thread.sleep(10);
         }

@@ -1,0 +1,71 @@
+package io.alphaweave.plugins.core.portfolio;
+
+import io.alphaweave.api.AlphaNormalizer;
+import io.alphaweave.api.CombinerInput;
+import io.alphaweave.api.CombinerOutput;
+import io.alphaweave.api.ComponentInfo;
+import io.alphaweave.api.ComponentKind;
+import io.alphaweave.api.ParameterSpec;
+import io.alphaweave.api.Parameters;
+import io.alphaweave.api.SignalCombiner;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * {@code weighted} (the default combiner): per symbol, the strategy-weighted mean of the alphas of
+ * the strategies that have a view on it, the weights normalised over those strategies only:
+ * combined_j = Σ_{i with a view} w_i · a_ij / Σ_{i with a view} w_i; strategy i contributes w_i ·
+ * a_ij / Σ w. A symbol whose viewing strategies all have weight 0 gets no combined alpha (NaN).
+ * With {@code zscore = true}, each strategy's alphas are first z-scored across the symbols it has
+ * a view on that day ({@link AlphaNormalizer#Z_SCORE}: (a − mean) / σ_population / 3, clipped to
+ * [−1, 1]; σ = 0 gives 0), so strategies with different alpha scales count alike. Immutable and
+ * thread-safe.
+ */
+@Extension
+public final class WeightedCombiner implements SignalCombiner {
+    static final ComponentInfo INFO = new ComponentInfo(
+            "weighted",
+            ComponentKind.COMBINER,
+            "1.0.0",
+            0,
+            "Strategy-weighted mean of the alphas, weights normalised over the strategies with a view",
+            """
+            Per symbol: combined = Σ w_i·a_i / Σ w_i over the strategies with a view (non-NaN alpha) on it;
+            strategy i contributes w_i·a_i / Σ w_i. A strategy without a view neither counts nor dilutes.
+            Symbols whose viewing strategies all have weight 0 get no combined alpha.
+            zscore: first z-score each strategy's alphas across its symbols that day
+            ((a − mean)/σ_population/3, clipped to [−1, 1]) so that scales are comparable.
+            """,
+            List.of(ParameterSpec.ofBoolean(
+                    "zscore", false, "z-score each strategy's alphas across symbols per day before combining")));
+
+    private final boolean zscore;
+
+    /** The default configuration (no z-scoring); PF4J instantiates this. */
+    public WeightedCombiner() {
+        this(false);
+    }
+
+    private WeightedCombiner(boolean zscore) {
+        this.zscore = zscore;
+    }
+
+    @Override
+    public ComponentInfo describe() {
+        return INFO;
+    }
+
+    @Override
+    public WeightedCombiner configure(Map<String, ?> params) {
+        Parameters p = INFO.resolve(params);
+        return new WeightedCombiner(p.getBoolean("zscore"));
+    }
+
+    @Override
+    public void combine(CombinerInput in, CombinerOutput out) {
+        double[][] values = zscore ? Blend.mapRows(in.alpha(), AlphaNormalizer.Z_SCORE::apply) : in.alpha();
+        double[] w = in.weights();
+        Blend.weightedMean(in, out, values, (i, j) -> w[i]);
+    }
+}

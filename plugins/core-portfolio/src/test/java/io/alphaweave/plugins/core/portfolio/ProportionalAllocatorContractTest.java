@@ -1,0 +1,11 @@
+package io.alphaweave.plugins.core.portfolio;
+
+import io.alphaweave.api.CapitalAllocator;
+import io.alphaweave.platform.contract.CapitalAllocatorContract;
+
+class ProportionalAllocatorContractTest extends CapitalAllocatorContract {
+    @Override
+    protected CapitalAllocator createAllocator() {
+        return new ProportionalAllocator();
+    }
+}

@@ -1,0 +1,11 @@
+package io.alphaweave.plugins.core.portfolio;
+
+import io.alphaweave.api.SignalCombiner;
+import io.alphaweave.platform.contract.SignalCombinerContract;
+
+class RankAverageCombinerContractTest extends SignalCombinerContract {
+    @Override
+    protected SignalCombiner createCombiner() {
+        return new RankAverageCombiner();
+    }
+}
