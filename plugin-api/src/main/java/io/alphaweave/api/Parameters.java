@@ -29,7 +29,7 @@ public record Parameters(Map<String, Object> values) {
      *     name together with the known ones
      */
     public static Parameters resolve(List<ParameterSpec> specs, Map<String, ?> raw) {
-        Map<String, Object> given = raw == null ? Map.of() : new LinkedHashMap<>(raw);
+        Map<String, Object> given = raw == null ? new LinkedHashMap<>() : new LinkedHashMap<>(raw);
         Map<String, Object> out = new LinkedHashMap<>();
         for (ParameterSpec spec : specs) {
             out.put(spec.name(), spec.validate(given.remove(spec.name())));

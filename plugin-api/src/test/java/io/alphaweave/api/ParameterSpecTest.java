@@ -24,6 +24,13 @@ class ParameterSpecTest {
     }
 
     @Test
+    void treatsNullRawValuesAsAllDefaults() {
+        Parameters p = Parameters.resolve(specs, null);
+        assertThat(p.getInt("window")).isEqualTo(20);
+        assertThat(p.values()).hasSize(4);
+    }
+
+    @Test
     void namesTheParameterTheRuleAndTheValueWhenBelowItsMinimum() {
         assertThatThrownBy(() -> Parameters.resolve(specs, Map.of("window", 1)))
                 .isInstanceOf(InvalidParameterException.class)
