@@ -4,12 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Daily simple returns of a strategy or portfolio, one per trading day, sorted by date. Immutable:
@@ -20,6 +22,10 @@ import java.util.Objects;
  *     rejected with the index and date of the first NaN
  */
 public record ReturnSeries(LocalDate[] dates, double[] returns) {
+    // a plain decimal; Double.parseDouble alone would also take Java literals such as "0.5d" or "0x1p-3"
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    // how Java, numpy and pandas write a missing or infinite value
+    private static final Pattern NOT_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
 
     /** Checks lengths, order and that no return is NaN or infinite. */
     public ReturnSeries {
@@ -118,16 +124,19 @@ public record ReturnSeries(LocalDate[] dates, double[] returns) {
                     throw new InvalidReturnsException(
                             file + ":" + lineNo + ": date must be YYYY-MM-DD, was \"" + f[0].trim() + "\"");
                 }
-                double r;
-                try {
-                    r = Double.parseDouble(f[1].trim());
-                } catch (NumberFormatException e) {
-                    throw new InvalidReturnsException(
-                            file + ":" + lineNo + ": return must be a decimal number, was \"" + f[1].trim() + "\"");
-                }
-                if (!Double.isFinite(r)) {
-                    throw new InvalidReturnsException(file + ":" + lineNo + ": return is " + f[1].trim() + " on " + date
+                String text = f[1].trim();
+                if (NOT_FINITE.matcher(text).matches()) {
+                    throw new InvalidReturnsException(file + ":" + lineNo + ": return is " + text + " on " + date
                             + "; a metric over missing values is undefined — fill or drop that day");
+                }
+                if (!DECIMAL.matcher(text).matches()) {
+                    throw new InvalidReturnsException(
+                            file + ":" + lineNo + ": return must be a decimal number, was \"" + text + "\"");
+                }
+                double r = Double.parseDouble(text);
+                if (!Double.isFinite(r)) { // e.g. 1e999 overflows
+                    throw new InvalidReturnsException(file + ":" + lineNo + ": return " + text + " on " + date
+                            + " is out of range; returns are decimals such as 0.01 for +1 %");
                 }
                 if (!dates.isEmpty() && !date.isAfter(dates.get(dates.size() - 1))) {
                     throw new InvalidReturnsException(file + ":" + lineNo + ": dates must be strictly increasing, "
@@ -136,6 +145,8 @@ public record ReturnSeries(LocalDate[] dates, double[] returns) {
                 dates.add(date);
                 values.add(r);
             }
+        } catch (NoSuchFileException e) {
+            throw new InvalidReturnsException("cannot read " + file + ": file not found; check the path", e);
         } catch (IOException e) {
             throw new InvalidReturnsException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -58,4 +58,40 @@ class ReturnSeriesTest {
         assertThatThrownBy(() -> ReturnSeries.readCsv(dir.resolve("missing.csv")))
                 .hasMessageContaining("cannot read");
     }
+
+    @Test
+    void reportsNumpyStyleNanAndInfAsMissingValues() throws IOException {
+        for (String missing : new String[] {"nan", "-inf", "Infinity"}) {
+            Path p = write("date,return\n2024-01-02,0.01\n2024-01-03," + missing + "\n");
+            assertThatThrownBy(() -> ReturnSeries.readCsv(p))
+                    .isInstanceOf(InvalidReturnsException.class)
+                    .hasMessageContaining("r.csv:3")
+                    .hasMessageContaining("2024-01-03")
+                    .hasMessageContaining("missing values");
+        }
+    }
+
+    @Test
+    void rejectsJavaOnlyNumberSyntaxThatIsNotADecimal() throws IOException {
+        // Double.parseDouble alone would read "0.5d" as 0.5 and "0x1p-3" as 0.125
+        for (String bad : new String[] {"0.5d", "1F", "0x1p-3"}) {
+            Path p = write("date,return\n2024-01-02," + bad + "\n");
+            assertThatThrownBy(() -> ReturnSeries.readCsv(p))
+                    .isInstanceOf(InvalidReturnsException.class)
+                    .hasMessageContaining("r.csv:2")
+                    .hasMessageContaining(bad);
+        }
+        assertThat(ReturnSeries.readCsv(write("date,return\n2024-01-02,-1.5E-3\n2024-01-03,+.25\n"))
+                        .returns())
+                .containsExactly(-0.0015, 0.25);
+    }
+
+    @Test
+    void saysAMissingReturnsFileWasNotFound() {
+        Path missing = dir.resolve("nope.csv");
+        assertThatThrownBy(() -> ReturnSeries.readCsv(missing))
+                .isInstanceOf(InvalidReturnsException.class)
+                .hasMessageContaining("not found")
+                .hasMessageContaining("nope.csv");
+    }
 }
