@@ -150,8 +150,16 @@ final class ConstraintSolver {
         if (unsectored > 0) {
             capacity += cap * unsectored; // guarded: ∞ × 0 would be NaN
         }
+        String relaxed = null;
         if (capacity < target * (1 - 1e-9)) {
-            throw infeasible(date, c, target, capacity, held, sectorLimits, sectorNames, counts);
+            if (c.onInfeasible() == Constraints.OnInfeasible.ERROR) {
+                throw infeasible(date, c, target, capacity, held, sectorLimits, sectorNames, counts);
+            }
+            // documented relaxation: the caps below still apply; what they cannot hold stays in cash
+            relaxed = "caps hold only " + fmt(capacity) + " of " + wanted(c, target) + ": "
+                    + fmt(target - capacity) + " kept in cash ("
+                    + why(c, capacity, held, sectorLimits, sectorNames, counts)
+                    + ")";
         }
 
         double[] before = w.clone();
@@ -214,7 +222,7 @@ final class ConstraintSolver {
                 }
             }
             if (free <= 0) {
-                break; // only rounding noise is left over: feasibility was checked above
+                break; // every symbol is at a cap: the rest is rounding noise, or cash when relaxed
             }
             double grow = 1 + excess / free;
             for (int i = 0; i < n; i++) {
@@ -224,11 +232,17 @@ final class ConstraintSolver {
             }
         }
         double moved = 0;
+        double kept = 0;
         for (int i = 0; i < n; i++) {
             double v = Math.min(x[i], cap);
             w[i] = w[i] < 0 ? -v : v;
             moved += Math.abs(w[i] - before[i]);
+            kept += v;
         }
+        // Σ|Δw| ≥ the gross lost to cash; the cash goes to the limiting cap, the rest is split as usual
+        double cash = relaxed == null ? 0.0 : Math.min(Math.max(target - kept, 0.0), moved);
+        String cashTo = sectorLimits ? "max_sector" : "max_position";
+        moved -= cash;
         double removed = removedByPosition + removedBySector;
         if (removedByPosition > 0) {
             List<String> names = new ArrayList<>();
@@ -237,11 +251,16 @@ final class ConstraintSolver {
                     names.add(data.symbols().get(i));
                 }
             }
+            boolean withCash = relaxed != null && cashTo.equals("max_position");
             binding.add(new BindingConstraint(
                     date,
                     "max_position",
-                    names.size() + " symbol(s) capped at " + fmt(cap) + ": " + list(names),
-                    moved * removedByPosition / removed));
+                    (withCash ? relaxed + "; " : "") + names.size() + " symbol(s) capped at " + fmt(cap) + ": "
+                            + list(names),
+                    moved * removedByPosition / removed + (withCash ? cash : 0.0)));
+            if (withCash) {
+                relaxed = null;
+            }
         }
         if (removedBySector > 0) {
             StringJoiner detail = new StringJoiner(", ");
@@ -254,11 +273,19 @@ final class ConstraintSolver {
                     }
                 }
             }
+            boolean withCash = relaxed != null && cashTo.equals("max_sector");
             binding.add(new BindingConstraint(
                     date,
                     "max_sector",
-                    capped + " sector(s) capped at " + fmt(sectorCap) + ": " + detail + (capped > LISTED ? ", …" : ""),
-                    moved * removedBySector / removed));
+                    (withCash ? relaxed + "; " : "") + capped + " sector(s) capped at " + fmt(sectorCap) + ": " + detail
+                            + (capped > LISTED ? ", …" : ""),
+                    moved * removedBySector / removed + (withCash ? cash : 0.0)));
+            if (withCash) {
+                relaxed = null;
+            }
+        }
+        if (relaxed != null) { // the limiting cap removed nothing itself (e.g. weights already at it)
+            binding.add(new BindingConstraint(date, cashTo, relaxed, cash));
         }
     }
 
@@ -271,22 +298,34 @@ final class ConstraintSolver {
             boolean sectorLimits,
             String[] sectorNames,
             List<Integer> counts) {
-        String wanted = Math.abs(target - c.grossLeverage()) <= EPS * c.grossLeverage()
+        return new InfeasibleConstraintsException("constraints infeasible on " + date + ": "
+                + why(c, capacity, held, sectorLimits, sectorNames, counts) + " < " + wanted(c, target)
+                + "; raise max_position or max_sector, lower gross_leverage, or widen the universe"
+                + " (or set on_infeasible: cash to keep the excess in cash)");
+    }
+
+    private static String wanted(Constraints c, double target) {
+        return Math.abs(target - c.grossLeverage()) <= EPS * c.grossLeverage()
                 ? "gross_leverage " + fmt(c.grossLeverage())
                 : "the allocator's gross " + fmt(target);
-        String why;
+    }
+
+    private static String why(
+            Constraints c,
+            double capacity,
+            int held,
+            boolean sectorLimits,
+            String[] sectorNames,
+            List<Integer> counts) {
         if (!sectorLimits) {
-            why = "max_position " + fmt(c.maxPosition()) + " × " + held + " eligible symbols = " + fmt(capacity);
-        } else {
-            StringJoiner bySector = new StringJoiner(", ");
-            for (int k = 0; k < sectorNames.length; k++) {
-                bySector.add(sectorNames[k] + " " + counts.get(k));
-            }
-            why = "max_position " + fmt(c.maxPosition()) + " and max_sector " + fmt(c.maxSector()) + " over " + held
-                    + " eligible symbols (by sector: " + bySector + ") allow at most " + fmt(capacity);
+            return "max_position " + fmt(c.maxPosition()) + " × " + held + " eligible symbols = " + fmt(capacity);
         }
-        return new InfeasibleConstraintsException("constraints infeasible on " + date + ": " + why + " < " + wanted
-                + "; raise max_position or max_sector, lower gross_leverage, or widen the universe");
+        StringJoiner bySector = new StringJoiner(", ");
+        for (int k = 0; k < sectorNames.length; k++) {
+            bySector.add(sectorNames[k] + " " + counts.get(k));
+        }
+        return "max_position " + fmt(c.maxPosition()) + " and max_sector " + fmt(c.maxSector()) + " over " + held
+                + " eligible symbols (by sector: " + bySector + ") allow at most " + fmt(capacity);
     }
 
     static double gross(double[] w) {
