@@ -21,13 +21,21 @@ final class ConstraintSolver {
     private ConstraintSolver() {}
 
     static ConstrainedWeights apply(MarketView data, int day, double[] weights, double[] alpha, Constraints c) {
+        List<BindingConstraint> binding = new ArrayList<>();
+        double[] w = weights.clone();
+        applyInPlace(data, day, w, alpha, c, binding);
+        return new ConstrainedWeights(w, binding);
+    }
+
+    /** As {@link #apply}, on {@code w} itself; the constraints that bound are added to {@code binding}. */
+    static void applyInPlace(
+            MarketView data, int day, double[] w, double[] alpha, Constraints c, List<BindingConstraint> binding) {
         int n = data.symbolCount();
-        if (weights.length != n || alpha.length != n) {
+        if (w.length != n || alpha.length != n) {
             throw new IllegalArgumentException("weights and combinedAlpha need one entry per symbol (" + n + "), had "
-                    + weights.length + " and " + alpha.length);
+                    + w.length + " and " + alpha.length);
         }
         LocalDate date = data.date(day);
-        double[] w = weights.clone();
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(w[i])) {
                 throw new IllegalArgumentException(
@@ -38,8 +46,6 @@ final class ConstraintSolver {
                         + " must be 0 because it has no view (NaN alpha), was " + w[i]);
             }
         }
-        List<BindingConstraint> binding = new ArrayList<>();
-
         // 1. long_only: shorts are clipped to 0 (their weight goes to cash, not to the longs)
         if (c.longOnly()) {
             double moved = 0;
@@ -88,14 +94,13 @@ final class ConstraintSolver {
                     "min_positions",
                     positions + " position(s) < min_positions " + c.minPositions() + ": in cash for this rebalance",
                     gross));
-            return new ConstrainedWeights(w, binding);
+            return;
         }
 
         // 4. max_position and max_sector: feasibility, then cap and redistribute
         if (gross > 0 && (Double.isFinite(c.maxPosition()) || Double.isFinite(c.maxSector()))) {
             capAndRedistribute(data, date, w, gross, c, binding);
         }
-        return new ConstrainedWeights(w, binding);
     }
 
     private static void capAndRedistribute(

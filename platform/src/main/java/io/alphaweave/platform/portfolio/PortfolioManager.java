@@ -236,6 +236,55 @@ public final class PortfolioManager {
      * @return what was decided, with provenance and binding constraints
      */
     public Rebalance rebalance(MarketView data, int day, CombinerInput in) {
+        checkRebalance(data, day, in);
+        CombinerOutput out = new CombinerOutput(in.strategyCount(), in.symbolCount());
+        combineSignals(in, out);
+        double[] combined = out.combined().clone();
+        double[] raw = allocateCapital(data, day, combined);
+        ConstrainedWeights constrained = applyConstraints(data, day, raw, combined);
+        double[][] contributions = new double[in.strategyCount()][];
+        for (int i = 0; i < contributions.length; i++) {
+            contributions[i] = out.contribution(i).clone();
+        }
+        history.record(data, day, combined);
+        return new Rebalance(data.date(day), combined, contributions, constrained.weights(), constrained.binding());
+    }
+
+    /**
+     * {@link #rebalance} for engines that replay many days: the same checks, the same decision and
+     * the same signal history, but written into caller-owned buffers instead of a {@link Rebalance}
+     * (whose arrays are copied in and out). Days must strictly increase across calls.
+     *
+     * @param data the panel
+     * @param day the decision day's calendar index; {@code in.date()} must be its date
+     * @param in the day's signals, symbols in the panel's column order
+     * @param out sized [strategies][symbols]; receives the combined alpha and each strategy's
+     *     contribution (the caller must not modify them)
+     * @param targetWeights one entry per symbol; receives the weights after constraints
+     * @param binding receives the constraints that bound, in the order they were applied
+     */
+    public void rebalanceInto(
+            MarketView data,
+            int day,
+            CombinerInput in,
+            CombinerOutput out,
+            double[] targetWeights,
+            java.util.List<BindingConstraint> binding) {
+        checkRebalance(data, day, in);
+        combineSignals(in, out);
+        double[] combined = out.combined();
+        double[] raw = allocateCapital(data, day, combined);
+        if (targetWeights.length != raw.length) {
+            throw new IllegalArgumentException(
+                    "targetWeights needs one entry per symbol (" + raw.length + "), had " + targetWeights.length);
+        }
+        checkDay(data, day);
+        ConstraintSolver.applyInPlace(data, day, raw, combined, constraints, binding);
+        System.arraycopy(raw, 0, targetWeights, 0, raw.length);
+        history.record(data, day, combined);
+    }
+
+    private void checkRebalance(MarketView data, int day, CombinerInput in) {
         checkDay(data, day);
         if (!in.date().equals(data.date(day))) {
             throw new IllegalArgumentException(
@@ -248,17 +297,6 @@ public final class PortfolioManager {
             throw new IllegalArgumentException("rebalance days must increase: day " + day + " (" + data.date(day)
                     + ") is not after the last rebalance, day " + history.lastDay());
         }
-        CombinerOutput out = new CombinerOutput(in.strategyCount(), in.symbolCount());
-        combineSignals(in, out);
-        double[] combined = out.combined().clone();
-        double[] raw = allocateCapital(data, day, combined);
-        ConstrainedWeights constrained = applyConstraints(data, day, raw, combined);
-        double[][] contributions = new double[in.strategyCount()][];
-        for (int i = 0; i < contributions.length; i++) {
-            contributions[i] = out.contribution(i).clone();
-        }
-        history.record(data, day, combined);
-        return new Rebalance(data.date(day), combined, contributions, constrained.weights(), constrained.binding());
     }
 
     private ComponentContractException violation(CombinerInput in, int symbol, String what) {
