@@ -20,8 +20,8 @@ import java.util.Map;
  * strategy contributions) uses the full {@code double} shares.
  */
 public final class PortfolioTradeLog {
-    /** Fills per chunk. */
-    static final int CHUNK = 1 << 16;
+    /** Fills per chunk: a chunk's columns stay below half a G1 region (no humongous objects). */
+    static final int CHUNK = 1 << 15;
 
     private final MarketView data;
     private final List<String> strategyIds;
@@ -49,7 +49,7 @@ public final class PortfolioTradeLog {
     }
 
     void add(int fillDay, int decision, int sym, double qty, double[][] attr, int attrColumn) {
-        int c = size >>> 16, i = size & (CHUNK - 1);
+        int c = size >>> 15, i = size & (CHUNK - 1);
         if (c == day.length) {
             int chunks = c + 1;
             day = Arrays.copyOf(day, chunks);
@@ -94,7 +94,7 @@ public final class PortfolioTradeLog {
      */
     public int day(int i) {
         check(i);
-        return day[i >>> 16][i & (CHUNK - 1)];
+        return day[i >>> 15][i & (CHUNK - 1)];
     }
 
     /**
@@ -103,7 +103,7 @@ public final class PortfolioTradeLog {
      */
     public int symbol(int i) {
         check(i);
-        return symbol[i >>> 16][i & (CHUNK - 1)];
+        return symbol[i >>> 15][i & (CHUNK - 1)];
     }
 
     /**
@@ -112,7 +112,7 @@ public final class PortfolioTradeLog {
      */
     public double quantity(int i) {
         check(i);
-        return quantity[i >>> 16][i & (CHUNK - 1)];
+        return quantity[i >>> 15][i & (CHUNK - 1)];
     }
 
     /**
@@ -138,7 +138,7 @@ public final class PortfolioTradeLog {
      */
     public double attribution(int i, int strategy) {
         check(i);
-        return attribution[i >>> 16][(i & (CHUNK - 1)) * k + strategy];
+        return attribution[i >>> 15][(i & (CHUNK - 1)) * k + strategy];
     }
 
     /** @return every fill as a record, in fill order */
@@ -151,7 +151,7 @@ public final class PortfolioTradeLog {
             }
             out.add(new PortfolioTrade(
                     data.date(day(i)),
-                    data.date(decisionDay[i >>> 16][i & (CHUNK - 1)]),
+                    data.date(decisionDay[i >>> 15][i & (CHUNK - 1)]),
                     data.symbols().get(symbol(i)),
                     quantity(i),
                     priceAt(i),
@@ -172,7 +172,7 @@ public final class PortfolioTradeLog {
     }
 
     private double priceAt(int i) {
-        int c = i >>> 16, j = i & (CHUNK - 1);
+        int c = i >>> 15, j = i & (CHUNK - 1);
         return fillPrice(data.open(symbol[c][j])[day[c][j]], quantity[c][j], slippageRate);
     }
 
