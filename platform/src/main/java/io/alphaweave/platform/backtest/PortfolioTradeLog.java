@@ -134,20 +134,24 @@ public final class PortfolioTradeLog {
     /**
      * @param i fill index
      * @param strategy strategy row
-     * @return that strategy's share of the fill
+     * @return that strategy's share of the fill, in [0, 1], at float precision (see the class)
      */
     public double attribution(int i, int strategy) {
         check(i);
         return attribution[i >>> 15][(i & (CHUNK - 1)) * k + strategy];
     }
 
-    /** @return every fill as a record, in fill order */
+    /**
+     * @return every fill as a record, in fill order; attribution shares as the shortest decimal of
+     *     their stored float
+     */
     public List<PortfolioTrade> trades() {
         List<PortfolioTrade> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Map<String, Double> attr = new LinkedHashMap<>();
             for (int j = 0; j < k; j++) {
-                attr.put(strategyIds.get(j), attribution(i, j));
+                // the float's shortest decimal (0.33333334), not its widened binary value (0.3333333432674408)
+                attr.put(strategyIds.get(j), Double.parseDouble(Float.toString((float) attribution(i, j))));
             }
             out.add(new PortfolioTrade(
                     data.date(day(i)),
