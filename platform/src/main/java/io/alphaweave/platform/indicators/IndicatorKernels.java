@@ -13,13 +13,18 @@ import java.util.Map;
  * <p><b>Conventions</b> (see {@link Indicators} for the contract):
  *
  * <ul>
- *   <li>Windowed kernels (SMA, Bollinger, rolling σ, z-score, ROC) keep running sums; to stop
- *       floating-point drift on long series the window is re-summed exactly every
- *       {@value #RESUM_EVERY} outputs and whenever it becomes free of {@code NaN} again. σ is kept
- *       with a sliding Welford update (no {@code Σx² − n·mean²} cancellation).
+ *   <li>Window sums (SMA, Bollinger middle, z-score mean, and every seed mean below) are exact:
+ *       a running double-double sum (TwoSum) rounded once per output, i.e. the correctly rounded
+ *       sum of the window (what Python's {@code math.fsum}, used by classic event-driven engines,
+ *       returns) divided by the window — no drift on long series, and a mathematical tie (fast SMA
+ *       = slow SMA, close = middle band) stays a tie. σ is kept with a sliding Welford update (no
+ *       {@code Σx² − n·mean²} cancellation), recomputed two-pass every {@value #RESUM_EVERY}
+ *       outputs and after a {@code NaN}.
  *   <li>Recursive kernels (EMA, RSI, ATR, MACD) restart after a {@code NaN}: the output is {@code
  *       NaN} at the gap and through a fresh warm-up after it, exactly as if the series began anew
  *       (a symbol that starts late in the calendar is the common case).
+ *   <li>Recursive smoothing uses the update e ← e·(1 − α) + x·α (the form classic event-driven
+ *       engines use; one multiply-add on the loop-carried chain, no division).
  *   <li>EMA: α = 2/(window+1), seeded with the SMA of the first {@code window} values, first value
  *       at index {@code window − 1}. ta4j seeds its EMA with the first value instead; the two differ
  *       by a factor (1 − α)^n of the seed gap and agree to 1e-9 after a few hundred bars.
@@ -50,40 +55,8 @@ public final class IndicatorKernels implements Indicators {
     @Override
     public double[] sma(double[] x, int window) {
         requireAtLeast("window", window, 1);
-        int n = x.length;
-        double[] out = nans(n);
-        double sum = 0;
-        int nanCount = 0;
-        int sinceResum = RESUM_EVERY; // forces an exact sum at the first full window
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            if (Double.isNaN(v)) {
-                nanCount++;
-            } else {
-                sum += v;
-            }
-            if (i >= window) {
-                double old = x[i - window];
-                if (Double.isNaN(old)) {
-                    nanCount--;
-                } else {
-                    sum -= old;
-                }
-            }
-            if (i < window - 1) {
-                continue;
-            }
-            if (nanCount > 0) {
-                sinceResum = RESUM_EVERY;
-                continue;
-            }
-            if (sinceResum >= RESUM_EVERY) {
-                sum = exactSum(x, i - window + 1, i + 1);
-                sinceResum = 0;
-            }
-            sinceResum++;
-            out[i] = sum / window;
-        }
+        double[] out = new double[x.length];
+        windowStats(x, window, 0, out, null);
         return out;
     }
 
@@ -92,27 +65,63 @@ public final class IndicatorKernels implements Indicators {
         requireAtLeast("window", window, 1);
         int n = x.length;
         double[] out = nans(n);
-        double alpha = 2.0 / (window + 1);
+        emaInto(x, window, out);
+        return out;
+    }
+
+    /** EMA of x into out (pre-filled with NaN); e = e·(1 − α) + x·α keeps one multiply-add on the chain. */
+    private static void emaInto(double[] x, int window, double[] out) {
+        int n = x.length;
+        double alpha = 2.0 / (window + 1), keep = 1 - alpha;
         int count = 0;
-        double seed = 0;
         double e = Double.NaN;
         for (int i = 0; i < n; i++) {
             double v = x[i];
             if (Double.isNaN(v)) {
                 count = 0;
-                seed = 0;
                 continue;
             }
             if (count < window) {
-                seed += v;
                 if (++count == window) {
-                    e = seed / window;
+                    e = exactSum(x, i - window + 1, i + 1) / window;
                     out[i] = e;
                 }
             } else {
-                e += alpha * (v - e);
+                e = e * keep + v * alpha;
                 out[i] = e;
             }
+        }
+    }
+
+    /**
+     * EMA(w1) − EMA(w2) of one series in one pass (MACD's line): the two recursions are independent
+     * chains that overlap in the CPU. NaN until both are seeded; both restart after a NaN.
+     */
+    private static double[] emaDifference(double[] x, int w1, int w2) {
+        int n = x.length;
+        double[] out = new double[n];
+        double a1 = 2.0 / (w1 + 1), k1 = 1 - a1, a2 = 2.0 / (w2 + 1), k2 = 1 - a2;
+        int c1 = 0, c2 = 0;
+        double e1 = Double.NaN, e2 = Double.NaN;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
+                c1 = 0;
+                c2 = 0;
+                out[i] = Double.NaN;
+                continue;
+            }
+            if (c1 < w1) {
+                e1 = ++c1 == w1 ? exactSum(x, i - w1 + 1, i + 1) / w1 : Double.NaN;
+            } else {
+                e1 = e1 * k1 + v * a1;
+            }
+            if (c2 < w2) {
+                e2 = ++c2 == w2 ? exactSum(x, i - w2 + 1, i + 1) / w2 : Double.NaN;
+            } else {
+                e2 = e2 * k2 + v * a2;
+            }
+            out[i] = e1 - e2;
         }
         return out;
     }
@@ -122,16 +131,15 @@ public final class IndicatorKernels implements Indicators {
         requireAtLeast("window", window, 1);
         int n = x.length;
         double[] out = nans(n);
+        double alpha = 1.0 / window, keep = 1 - alpha; // Wilder: α = 1/window
         int moves = 0;
         boolean havePrev = false;
-        double prev = 0, gainSum = 0, lossSum = 0, avgGain = 0, avgLoss = 0;
+        double prev = 0, avgGain = 0, avgLoss = 0;
         for (int i = 0; i < n; i++) {
             double v = x[i];
             if (Double.isNaN(v)) {
                 havePrev = false;
                 moves = 0;
-                gainSum = 0;
-                lossSum = 0;
                 continue;
             }
             if (!havePrev) {
@@ -141,23 +149,34 @@ public final class IndicatorKernels implements Indicators {
             }
             double d = v - prev;
             prev = v;
-            double gain = d > 0 ? d : 0.0;
-            double loss = d < 0 ? -d : 0.0;
+            double gain = Math.max(d, 0.0); // branch-free: moves are unpredictable
+            double loss = Math.max(-d, 0.0);
             if (moves < window) {
-                gainSum += gain;
-                lossSum += loss;
                 if (++moves == window) {
-                    avgGain = gainSum / window;
-                    avgLoss = lossSum / window;
+                    avgGain = exactMoveSum(x, i - window, i, true) / window;
+                    avgLoss = exactMoveSum(x, i - window, i, false) / window;
                     out[i] = rsiOf(avgGain, avgLoss);
                 }
             } else {
-                avgGain = (avgGain * (window - 1) + gain) / window;
-                avgLoss = (avgLoss * (window - 1) + loss) / window;
+                avgGain = avgGain * keep + gain * alpha;
+                avgLoss = avgLoss * keep + loss * alpha;
                 out[i] = rsiOf(avgGain, avgLoss);
             }
         }
         return out;
+    }
+
+    /** Correctly rounded sum of the up (or down) moves x[j] − x[j − 1] for j in (from, to]. */
+    private static double exactMoveSum(double[] x, int from, int to, boolean up) {
+        double hi = 0, lo = 0;
+        for (int j = from + 1; j <= to; j++) {
+            double d = x[j] - x[j - 1];
+            double v = up ? Math.max(d, 0.0) : Math.max(-d, 0.0);
+            double t = hi + v, b = t - hi;
+            lo += (hi - (t - b)) + (v - b);
+            hi = t;
+        }
+        return hi + lo;
     }
 
     private static double rsiOf(double avgGain, double avgLoss) {
@@ -173,12 +192,11 @@ public final class IndicatorKernels implements Indicators {
         if (!(k >= 0) || Double.isInfinite(k)) {
             throw new InvalidParameterException("k must be a finite number ≥ 0, was " + k);
         }
-        double[] middle = sma(x, window);
-        double[] sigma = rollingSigma(x, window, 0);
         int n = x.length;
-        double[] upper = new double[n], lower = new double[n];
+        double[] middle = new double[n], upper = new double[n], lower = new double[n];
+        windowStats(x, window, 0, middle, upper); // σ lands in upper, then becomes the band
         for (int i = 0; i < n; i++) {
-            double m = middle[i], w = k * sigma[i];
+            double m = middle[i], w = k * upper[i];
             upper[i] = m + w;
             lower[i] = m - w;
         }
@@ -192,13 +210,10 @@ public final class IndicatorKernels implements Indicators {
         if (slow <= fast) {
             throw new InvalidParameterException("slow must be > fast (" + fast + "), was " + slow);
         }
-        double[] f = ema(x, fast), s = ema(x, slow);
         int n = x.length;
-        double[] line = new double[n];
-        for (int i = 0; i < n; i++) {
-            line[i] = f[i] - s[i];
-        }
-        double[] sig = ema(line, signal);
+        double[] line = emaDifference(x, fast, slow);
+        double[] sig = nans(n);
+        emaInto(line, signal, sig);
         double[] hist = new double[n];
         for (int i = 0; i < n; i++) {
             hist[i] = line[i] - sig[i];
@@ -215,15 +230,17 @@ public final class IndicatorKernels implements Indicators {
                     "high, low and close must have one length, were " + high.length + ", " + low.length + ", " + n);
         }
         double[] out = nans(n);
+        double alpha = 1.0 / window, keep = 1 - alpha;
         boolean havePrev = false;
         int count = 0;
-        double prevClose = 0, seed = 0, atr = 0;
+        double prevClose = 0, seed = 0, seedLo = 0, atr = 0;
         for (int i = 0; i < n; i++) {
             double h = high[i], l = low[i], c = close[i];
             if (Double.isNaN(h) || Double.isNaN(l) || Double.isNaN(c)) {
                 havePrev = false;
                 count = 0;
                 seed = 0;
+                seedLo = 0;
                 continue;
             }
             if (!havePrev) {
@@ -234,13 +251,15 @@ public final class IndicatorKernels implements Indicators {
             double tr = Math.max(h - l, Math.max(Math.abs(h - prevClose), Math.abs(l - prevClose)));
             prevClose = c;
             if (count < window) {
-                seed += tr;
+                double t = seed + tr, b = t - seed; // TwoSum: the seed mean is correctly rounded
+                seedLo += (seed - (t - b)) + (tr - b);
+                seed = t;
                 if (++count == window) {
-                    atr = seed / window;
+                    atr = (seed + seedLo) / window;
                     out[i] = atr;
                 }
             } else {
-                atr = (atr * (window - 1) + tr) / window;
+                atr = atr * keep + tr * alpha;
                 out[i] = atr;
             }
         }
@@ -275,15 +294,17 @@ public final class IndicatorKernels implements Indicators {
             throw new InvalidParameterException(
                     "ddof must be in [0, window − 1] = [0, " + (window - 1) + "], was " + ddof);
         }
-        return rollingSigma(x, window, ddof);
+        double[] mean = new double[x.length], sigma = new double[x.length];
+        windowStats(x, window, ddof, mean, sigma);
+        return sigma;
     }
 
     @Override
     public double[] zScore(double[] x, int window) {
         requireAtLeast("window", window, 2);
-        double[] mean = sma(x, window);
-        double[] sigma = rollingSigma(x, window, 0);
         int n = x.length;
+        double[] mean = new double[n], sigma = new double[n];
+        windowStats(x, window, 0, mean, sigma);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             double m = mean[i], s = sigma[i];
@@ -303,61 +324,86 @@ public final class IndicatorKernels implements Indicators {
         return NamedIndicators.compute(this, name, params, bars);
     }
 
-    /** Rolling σ with divisor (window − ddof): sliding Welford update, exact recompute periodically. */
-    private static double[] rollingSigma(double[] x, int window, int ddof) {
+    /**
+     * One pass over the rolling windows: the mean from an exact running sum and, when {@code sigma}
+     * is not null, σ with divisor
+     * (window − ddof) from a sliding Welford update (recomputed on the same schedule). Cells without
+     * a full NaN-free window get NaN. SMA, Bollinger, rolling σ and z-score all use this, so the
+     * Bollinger middle is the SMA bit for bit.
+     */
+    private static void windowStats(double[] x, int window, int ddof, double[] mean, double[] sigma) {
         int n = x.length;
-        double[] out = nans(n);
+        boolean wantSigma = sigma != null;
+        double invWindow = 1.0 / window, divisor = window - ddof;
+        double hi = 0, lo = 0; // the window sum as an unevaluated double-double: exact, never drifts
+        double wMean = 0, m2 = 0;
         int nanCount = 0;
-        boolean valid = false; // mean/m2 describe the full window ending at i − 1
-        int sinceExact = 0;
-        double mean = 0, m2 = 0;
-        double divisor = window - ddof;
+        int sinceExact = RESUM_EVERY; // forces an exact σ start at the first full window
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(x[i])) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
                 nanCount++;
+            } else {
+                double t = hi + v, b = t - hi; // TwoSum: t + error = hi + v exactly
+                lo += (hi - (t - b)) + (v - b);
+                hi = t;
             }
-            if (i >= window && Double.isNaN(x[i - window])) {
-                nanCount--;
+            double old = Double.NaN;
+            if (i >= window) {
+                old = x[i - window];
+                if (Double.isNaN(old)) {
+                    nanCount--;
+                } else {
+                    double t = hi - old, b = t - hi;
+                    lo += (hi - (t - b)) + (-old - b);
+                    hi = t;
+                }
             }
             if (i < window - 1 || nanCount > 0) {
-                valid = false;
+                mean[i] = Double.NaN;
+                if (wantSigma) {
+                    sigma[i] = Double.NaN;
+                }
+                sinceExact = RESUM_EVERY;
                 continue;
             }
-            if (!valid || sinceExact >= RESUM_EVERY) {
+            double sum = hi + lo; // rounded once: the correctly rounded window sum (as math.fsum)
+            mean[i] = sum / window;
+            if (!wantSigma) {
+                continue;
+            }
+            if (sinceExact >= RESUM_EVERY) {
                 int from = i - window + 1;
-                mean = exactSum(x, from, i + 1) / window;
+                wMean = sum / window;
                 m2 = 0;
                 for (int j = from; j <= i; j++) {
-                    double d = x[j] - mean;
+                    double d = x[j] - wMean;
                     m2 += d * d;
                 }
-                valid = true;
                 sinceExact = 0;
             } else {
-                double xn = x[i], xo = x[i - window];
-                double delta = xn - xo;
-                double newMean = mean + delta / window;
-                m2 += delta * (xn - newMean + xo - mean);
-                mean = newMean;
+                double delta = v - old;
+                double newMean = wMean + delta * invWindow;
+                m2 += delta * (v - newMean + old - wMean);
+                wMean = newMean;
                 if (m2 < 0) {
                     m2 = 0;
                 }
             }
             sinceExact++;
-            out[i] = Math.sqrt(m2 / divisor);
+            sigma[i] = Math.sqrt(m2 / divisor);
         }
-        return out;
     }
 
-    private static double exactSum(double[] x, int from, int to) {
-        double s = 0, c = 0; // Kahan: the re-sum is the reference the running sum is reset to
+    /** The correctly rounded sum of x[from, to) (double-double accumulation, rounded once). */
+    static double exactSum(double[] x, int from, int to) {
+        double hi = 0, lo = 0;
         for (int j = from; j < to; j++) {
-            double y = x[j] - c;
-            double t = s + y;
-            c = (t - s) - y;
-            s = t;
+            double v = x[j], t = hi + v, b = t - hi;
+            lo += (hi - (t - b)) + (v - b);
+            hi = t;
         }
-        return s;
+        return hi + lo;
     }
 
     static double[] nans(int n) {

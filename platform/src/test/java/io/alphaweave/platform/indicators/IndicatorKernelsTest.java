@@ -184,6 +184,27 @@ class IndicatorKernelsTest {
     }
 
     @Test
+    void smaIsTheCorrectlyRoundedWindowSumDividedByTheWindow() {
+        // prices in cents, as in real files: the exact decimal sum rounded once, then divided
+        SplittableRandom rnd = new SplittableRandom(5);
+        int n = 3000, w = 30;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (1000 + rnd.nextInt(200_000)) / 100.0;
+        }
+        double[] sma = k.sma(x, w);
+        for (int i = w - 1; i < n; i++) {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            for (int j = i - w + 1; j <= i; j++) {
+                sum = sum.add(new java.math.BigDecimal(x[j]));
+            }
+            assertThat(sma[i]).as("index %d", i).isEqualTo(sum.doubleValue() / w);
+        }
+        // a mathematical tie stays a tie: SMA(2) of {11.33, 11.35} equals SMA(1) of 11.34
+        assertThat(k.sma(new double[] {11.33, 11.35}, 2)[1]).isEqualTo(11.34);
+    }
+
+    @Test
     void rejectsBadWindowsNamingTheParameterAndValue() {
         assertThatThrownBy(() -> k.sma(new double[3], 0)).hasMessage("window must be ≥ 1, was 0");
         assertThatThrownBy(() -> k.bollinger(new double[3], 1, 2)).hasMessage("window must be ≥ 2, was 1");

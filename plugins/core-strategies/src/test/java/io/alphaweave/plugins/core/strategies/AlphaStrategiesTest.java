@@ -125,6 +125,32 @@ class AlphaStrategiesTest {
     }
 
     @Test
+    void rulesModeSignalsEqualEachStrategysOwnLegacyPath() {
+        // momentum_rank keeps the SPI's default generateSignals: the backtest computes its alpha matrix
+        // once and must threshold it exactly as that default does; the others override it
+        MarketData sp = io.alphaweave.platform.backtest.SharedSp500.load();
+        MarketData data = sp.select(sp.symbols().subList(0, 40));
+        for (Strategy s : List.of(
+                new MomentumRankStrategy().configure(Map.of("lookback", 20)),
+                new MacdRsiConfluenceStrategy(),
+                new BollingerMeanReversionStrategy(),
+                new SmaCrossStrategy())) {
+            TradeSignal[][] all = io.alphaweave.platform.backtest.RulesBacktest.signals(data, s);
+            long trades = 0;
+            for (int sym = 0; sym < data.symbolCount(); sym++) {
+                TradeSignal[] own = s.generateSignals(data, sym);
+                assertThat(all[sym])
+                        .as("%s %s", s.id(), data.symbols().get(sym))
+                        .containsExactly(own);
+                trades += java.util.Arrays.stream(own)
+                        .filter(t -> t != TradeSignal.HOLD)
+                        .count();
+            }
+            assertThat(trades).as(s.id()).isPositive();
+        }
+    }
+
+    @Test
     void everyStrategyDescribesItsIdeaParametersAndLimits() {
         for (Strategy s : all()) {
             var info = s.describe();

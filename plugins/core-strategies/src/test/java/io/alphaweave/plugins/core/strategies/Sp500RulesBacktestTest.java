@@ -75,6 +75,22 @@ class Sp500RulesBacktestTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aRealTouchOfTheAveragesIsNotACross() {
+        // AES on 2017-05-12: SMA(10) and SMA(30) of its closes are equal (the correctly rounded window
+        // sums agree, as math.fsum finds); a sum that drifted by one ulp would report a down-cross here
+        MarketData data = SharedSp500.load();
+        int s = data.indexOf("AES"), day = dayOf(data, LocalDate.of(2017, 5, 12));
+        var bars = data.bars(s);
+        int i = Arrays.binarySearch(bars.days(), day);
+        double fast = data.indicators().sma(bars.close(), 10)[i],
+                slow = data.indicators().sma(bars.close(), 30)[i];
+        assertThat(fast).isEqualTo(slow);
+        assertThat(data.indicators().sma(bars.close(), 10)[i - 1])
+                .isGreaterThan(data.indicators().sma(bars.close(), 30)[i - 1]);
+        assertThat(new SmaCrossStrategy().generateSignals(data, s)[day]).isEqualTo(TradeSignal.HOLD);
+    }
+
     private static LocalDate[] calendar;
 
     private static int dayOf(MarketData data, LocalDate date) {
