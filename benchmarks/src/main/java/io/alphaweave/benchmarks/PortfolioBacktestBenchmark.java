@@ -45,8 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code demoSp500}: the demo config (bollinger_mean_reversion, macd_rsi_confluence,
- *       momentum_rank weighted 1/1/1.5; weighted; risk_parity; max_position 0.10, max_sector 0.40,
- *       min_positions 20, long-only, gross 1; weekly; 1 + 2 bps) over all 505 S&amp;P symbols,
+ *       momentum_rank weighted 1/1/1.5; weighted; risk_parity; max_position 0.10, max_sector 0.30,
+ *       min_positions 10, long-only, gross 1; weekly; 1 + 2 bps) over all 505 S&amp;P symbols,
  *       2014-01-02 … 2018-02-07 with the 2013 bars as warm-up. Target ≤ 300 ms warm.
  *   <li>{@code synthetic}: the same three strategies, weighted, proportional, long-only gross 1,
  *       daily rebalance, on {@code symbols} × 5,000 days of synthetic prices. Targets: 500 symbols
@@ -135,7 +135,7 @@ public class PortfolioBacktestBenchmark {
                 demoStrategies(),
                 new WeightedCombiner(),
                 new RiskParityAllocator().configure(Map.of()),
-                new Constraints(0.10, 0.40, 20, true, 1.0),
+                new Constraints(0.10, 0.30, 10, true, 1.0),
                 RebalanceSchedule.WEEKLY,
                 new TradingCosts(1, 2, true),
                 1_000_000);
@@ -173,6 +173,10 @@ public class PortfolioBacktestBenchmark {
      * @param args symbols (default 3000) and runs (default 5)
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("demo")) {
+            demoMain(args.length > 1 ? Integer.parseInt(args[1]) : 10);
+            return;
+        }
         int symbols = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int days = 5_000;
@@ -190,7 +194,7 @@ public class PortfolioBacktestBenchmark {
             long peak = peakHeap();
             System.out.printf(
                     "run %d: %.0f ms (signals %.0f ms, loop %.0f ms), %d fills; heap before %.0f MiB, peak %.0f MiB"
-                            + " = %.2f × raw%n",
+                            + " = %.2f × raw; digest %s%n",
                     i + 1,
                     wall / 1e6,
                     r.signalNanos() / 1e6,
@@ -198,8 +202,61 @@ public class PortfolioBacktestBenchmark {
                     r.trades().size(),
                     base / 1048576.0,
                     peak / 1048576.0,
-                    peak / raw);
+                    peak / raw,
+                    // the digest replays the weights (symbols × days doubles): not for the memory case
+                    symbols <= 1000 ? String.format("%08x", digest(r)) : "-");
         }
+    }
+
+    /** The demo on the S&amp;P file {@code runs} times in one JVM: wall time per run, signals and loop. */
+    private static void demoMain(int runs) {
+        Demo demo = new Demo();
+        demo.load();
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            PortfolioResult r = new PortfolioBacktestBenchmark().demoSp500(demo);
+            long wall = System.nanoTime() - t0;
+            System.out.printf(
+                    "demo run %d: %.0f ms (signals %.0f ms, loop %.0f ms), %d fills, final equity %.2f, digest %08x%n",
+                    i + 1,
+                    wall / 1e6,
+                    r.signalNanos() / 1e6,
+                    r.loopNanos() / 1e6,
+                    r.trades().size(),
+                    r.finalEquity(),
+                    digest(r));
+        }
+    }
+
+    /**
+     * A hash of everything a run produced (curves, contributions, weights, every fill, binding
+     * constraints), to check that an optimisation left the results bit for bit the same. Fill
+     * attribution enters as float (the trade log's documented precision).
+     */
+    static int digest(PortfolioResult r) {
+        int h = java.util.Arrays.hashCode(r.equity());
+        h = 31 * h + java.util.Arrays.hashCode(r.cash());
+        h = 31 * h + java.util.Arrays.hashCode(r.grossBook());
+        h = 31 * h + java.util.Arrays.hashCode(r.tradedValue());
+        h = 31 * h + java.util.Arrays.hashCode(r.returns());
+        h = 31 * h + java.util.Arrays.deepHashCode(r.contributions());
+        h = 31 * h + java.util.Arrays.deepHashCode(r.weights());
+        var log = r.trades();
+        int k = r.setup().strategies().size();
+        for (int i = 0; i < log.size(); i++) {
+            h = 31 * h + log.day(i);
+            h = 31 * h + log.symbol(i);
+            h = 31 * h + Double.hashCode(log.quantity(i));
+            h = 31 * h + Double.hashCode(log.price(i));
+            h = 31 * h + Double.hashCode(log.commission(i));
+            for (int j = 0; j < k; j++) {
+                h = 31 * h + Float.floatToIntBits((float) log.attribution(i, j));
+            }
+        }
+        for (var b : r.bindingConstraints()) {
+            h = 31 * h + b.hashCode();
+        }
+        return h;
     }
 
     private static long heapUsed() {

@@ -39,6 +39,7 @@ import java.util.Set;
  * combiner: weighted             # or {id: weighted, params: {...}}
  * allocator: risk_parity
  * constraints: {max_position: 0.10, max_sector: 0.30, min_positions: 10, long_only: true, gross_leverage: 1.0}
+ *                                # optional on_infeasible: cash (default) | error
  * rebalance: weekly              # daily | weekly | monthly
  * execution: {fill: next_open, commission_bps: 1, slippage_bps: 2, fractional: true}
  * mode: portfolio
@@ -47,7 +48,7 @@ import java.util.Set;
  * Defaults: {@code name} the file name, {@code universe} all, {@code period} the data's, {@code
  * capital} 1 000 000, {@code weight} 1, {@code combiner} weighted, {@code allocator} proportional,
  * constraints none beyond long-only at gross 1 ({@code max_position} 1, {@code max_sector} none,
- * {@code min_positions} 0), {@code rebalance} weekly, costs 0, fractional shares, mode portfolio.
+ * {@code min_positions} 0, {@code on_infeasible} cash), {@code rebalance} weekly, costs 0, fractional shares, mode portfolio.
  *
  * @param name run name
  * @param dataPath market data file or folder (absolute)
@@ -291,14 +292,15 @@ public record BacktestConfig(
         ComponentRef allocator = component(root.get("allocator"), "allocator", "proportional");
 
         Fields c = top.object("constraints", false);
-        c.allow("max_position", "max_sector", "min_positions", "long_only", "gross_leverage");
+        c.allow("max_position", "max_sector", "min_positions", "long_only", "gross_leverage", "on_infeasible");
         double maxSector = c.number("max_sector", Double.POSITIVE_INFINITY);
         Constraints constraints = new Constraints(
                 c.number("max_position", 1.0),
                 maxSector,
                 c.integer("min_positions", 0),
                 c.bool("long_only", true),
-                c.number("gross_leverage", 1.0));
+                c.number("gross_leverage", 1.0),
+                onInfeasible(c.string("on_infeasible", "cash")));
 
         RebalanceSchedule schedule = RebalanceSchedule.parse(top.string("rebalance", "weekly"));
 
@@ -325,6 +327,16 @@ public record BacktestConfig(
                 constraints,
                 schedule,
                 costs);
+    }
+
+    private static Constraints.OnInfeasible onInfeasible(String id) {
+        return switch (id) {
+            case "cash" -> Constraints.OnInfeasible.CASH;
+            case "error" -> Constraints.OnInfeasible.ERROR;
+            default ->
+                throw new BacktestConfigException("constraints.on_infeasible must be cash (keep what the caps cannot"
+                        + " hold in cash) or error (stop the run), was \"" + id + "\"");
+        };
     }
 
     private static ComponentRef component(JsonNode n, String field, String dflt) {

@@ -2,6 +2,7 @@ package io.alphaweave.platform.backtest;
 
 import io.alphaweave.api.AlphaMatrix;
 import io.alphaweave.api.CombinerInput;
+import io.alphaweave.api.CombinerOutput;
 import io.alphaweave.api.MarketView;
 import io.alphaweave.platform.portfolio.BindingConstraint;
 import io.alphaweave.platform.portfolio.PortfolioManager;
@@ -55,11 +56,22 @@ final class PortfolioEngine {
         double[][] attr = new double[k][n];
         double[][] pendAttr = new double[k][n];
         double[][] inAlpha = new double[k][n], inConf = new double[k][n];
+        CombinerOutput combinerOut = new CombinerOutput(k, n);
+        double[] w = new double[n];
+        double[][] contributions = new double[k][];
+        for (int j = 0; j < k; j++) {
+            contributions[j] = combinerOut.contribution(j);
+        }
+        // day-major slices of BLOCK days: the loop reads every symbol of one day, the panel and the
+        // signals are stored symbol-major, so each block is gathered with sequential reads once
+        int block = Math.max(1, Math.min(BLOCK, days));
+        double[] openT = new double[block * n], closeT = new double[block * n];
+        double[][] alphaT = new double[k][block * n], confT = new double[k][block * n];
 
         double[] equity = new double[days], cash = new double[days], gross = new double[days];
         double[] traded = new double[days], returns = new double[days];
         double[][] contrib = new double[k][days];
-        PortfolioTradeLog log = new PortfolioTradeLog(data, ids);
+        PortfolioTradeLog log = new PortfolioTradeLog(data, ids, setup.costs());
         List<BindingConstraint> binding = new ArrayList<>();
         int[] rebalanceDays = new int[days];
         int rebalances = 0;
@@ -67,13 +79,18 @@ final class PortfolioEngine {
         double money = setup.capital();
         double previousEquity = setup.capital();
         for (int t = 0; t < days; t++) {
+            int b = t % block;
+            if (b == 0) {
+                gather(data, alpha, decision, firstDay, t, Math.min(block, days - t), openT, closeT, alphaT, confT);
+            }
+            int row = b * n;
             double tradedToday = 0, value = 0, grossToday = 0;
             for (int s = 0; s < n; s++) {
-                double c = data.close(s)[t];
+                double c = closeT[row + s];
                 double prev = mark[s];
                 double held = q[s];
                 if (pending[s]) {
-                    double o = data.open(s)[t];
+                    double o = openT[row + s];
                     if (!Double.isNaN(o)) {
                         pending[s] = false;
                         if (held != 0) {
@@ -86,13 +103,13 @@ final class PortfolioEngine {
                         double delta = target[s] - held;
                         double afterFill;
                         if (delta != 0) {
-                            double px = o * (1 + Math.signum(delta) * slippage);
+                            double px = PortfolioTradeLog.fillPrice(o, delta, slippage);
                             double tradeValue = Math.abs(delta * px);
                             double fee = tradeValue * commission;
                             money -= delta * px + fee;
                             q[s] = target[s];
                             tradedToday += tradeValue;
-                            log.add(t, pendingDecision[s], s, delta, px, fee, attr, s);
+                            log.add(t, pendingDecision[s], s, delta, attr, s);
                             afterFill = delta * (o - px) - fee;
                         } else {
                             afterFill = 0;
@@ -133,17 +150,14 @@ final class PortfolioEngine {
 
             if (decision[t] && t >= firstDay) {
                 for (int j = 0; j < k; j++) {
-                    for (int s = 0; s < n; s++) {
-                        inAlpha[j][s] = alpha[j].alpha(s)[t];
-                        inConf[j][s] = alpha[j].confidence(s)[t];
-                    }
+                    System.arraycopy(alphaT[j], row, inAlpha[j], 0, n);
+                    System.arraycopy(confT[j], row, inConf[j], 0, n);
                 }
                 CombinerInput in =
                         new CombinerInput(data.date(t), data.symbols(), ids, strategyWeights, inAlpha, inConf);
-                Rebalance r = manager.rebalance(data, t, in);
-                double[] w = r.targetWeights();
-                double[] combined = r.combinedAlpha();
-                double[][] contributions = r.contributions();
+                int bound = binding.size();
+                manager.rebalanceInto(data, t, in, combinerOut, w, binding);
+                double[] combined = combinerOut.combined();
                 for (int s = 0; s < n; s++) {
                     double px = mark[s];
                     double tq = w[s] == 0 || Double.isNaN(px) ? 0 : w[s] * eq / px;
@@ -157,10 +171,10 @@ final class PortfolioEngine {
                         shares(contributions, combined[s], s, pendAttr);
                     }
                 }
-                binding.addAll(r.binding());
                 rebalanceDays[rebalances++] = t;
                 if (listener != null) {
-                    listener.accept(r);
+                    listener.accept(new Rebalance(
+                            data.date(t), combined, contributions, w, binding.subList(bound, binding.size())));
                 }
             }
         }
@@ -179,6 +193,48 @@ final class PortfolioEngine {
                 firstDay,
                 signals.computeNanos(),
                 System.nanoTime() - start);
+    }
+
+    /** Days per day-major slice: 64 days of a symbol are one sequential read of 512 bytes. */
+    static final int BLOCK = 64;
+
+    /** Gathers days t0 … t0+len−1 into day-major slices [day − t0][symbol]; signals only if needed. */
+    private static void gather(
+            MarketView data,
+            AlphaMatrix[] alpha,
+            boolean[] decision,
+            int firstDay,
+            int t0,
+            int len,
+            double[] openT,
+            double[] closeT,
+            double[][] alphaT,
+            double[][] confT) {
+        int n = data.symbolCount();
+        for (int s = 0; s < n; s++) {
+            double[] o = data.open(s), c = data.close(s);
+            for (int i = 0, at = s; i < len; i++, at += n) {
+                openT[at] = o[t0 + i];
+                closeT[at] = c[t0 + i];
+            }
+        }
+        boolean decides = false;
+        for (int i = 0; i < len && !decides; i++) {
+            decides = decision[t0 + i] && t0 + i >= firstDay;
+        }
+        if (!decides) {
+            return;
+        }
+        for (int j = 0; j < alpha.length; j++) {
+            double[] aT = alphaT[j], cT = confT[j];
+            for (int s = 0; s < n; s++) {
+                double[] a = alpha[j].alpha(s), c = alpha[j].confidence(s);
+                for (int i = 0, at = s; i < len; i++, at += n) {
+                    aT[at] = a[t0 + i];
+                    cT[at] = c[t0 + i];
+                }
+            }
+        }
     }
 
     private static void attribute(double[][] contrib, double[][] attr, int s, int t, double pnl) {

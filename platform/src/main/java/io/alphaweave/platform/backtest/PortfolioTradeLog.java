@@ -11,46 +11,74 @@ import java.util.Map;
 /**
  * The fills of one portfolio backtest, stored column by column (no object per fill) in fill order.
  * Read-only once the run is over; use {@link #trades()} or {@link #fills()} for records.
+ *
+ * <p>Memory: 32 bytes per fill with three strategies, in chunks of {@value #CHUNK} fills (growing
+ * never copies what is stored). The fill price and the commission are not stored: they are
+ * recomputed from the symbol's open and the costs with the engine's own expressions, so they are
+ * the very same doubles. The strategy attribution shares are stored as {@code float} (shares in
+ * [0, 1], relative precision 6e-8); everything computed from them inside the engine (the daily
+ * strategy contributions) uses the full {@code double} shares.
  */
 public final class PortfolioTradeLog {
+    /** Fills per chunk: a chunk's columns stay below half a G1 region (no humongous objects). */
+    static final int CHUNK = 1 << 15;
+
     private final MarketView data;
     private final List<String> strategyIds;
     private final int k;
+    private final double commissionRate;
+    private final double slippageRate;
     private int size;
-    private int[] day = new int[256];
-    private int[] decisionDay = new int[256];
-    private int[] symbol = new int[256];
-    private double[] quantity = new double[256];
-    private double[] price = new double[256];
-    private double[] commission = new double[256];
-    private double[] attribution;
+    private int[][] day = new int[0][];
+    private int[][] decisionDay = new int[0][];
+    private int[][] symbol = new int[0][];
+    private double[][] quantity = new double[0][];
+    private float[][] attribution = new float[0][];
 
-    PortfolioTradeLog(MarketView data, List<String> strategyIds) {
+    PortfolioTradeLog(MarketView data, List<String> strategyIds, TradingCosts costs) {
         this.data = data;
         this.strategyIds = List.copyOf(strategyIds);
         this.k = strategyIds.size();
-        this.attribution = new double[256 * k];
+        this.commissionRate = costs.commissionBps() / 10_000.0;
+        this.slippageRate = costs.slippageBps() / 10_000.0;
     }
 
-    void add(int fillDay, int decision, int sym, double qty, double px, double comm, double[][] attr, int attrColumn) {
-        if (size == day.length) {
-            int n = size * 2;
-            day = Arrays.copyOf(day, n);
-            decisionDay = Arrays.copyOf(decisionDay, n);
-            symbol = Arrays.copyOf(symbol, n);
-            quantity = Arrays.copyOf(quantity, n);
-            price = Arrays.copyOf(price, n);
-            commission = Arrays.copyOf(commission, n);
-            attribution = Arrays.copyOf(attribution, n * k);
+    /** The fill price of an order of {@code delta} shares at open {@code o}: slippage against the order. */
+    static double fillPrice(double open, double delta, double slippage) {
+        return open * (1 + Math.signum(delta) * slippage);
+    }
+
+    void add(int fillDay, int decision, int sym, double qty, double[][] attr, int attrColumn) {
+        int c = size >>> 15, i = size & (CHUNK - 1);
+        if (c == day.length) {
+            int chunks = c + 1;
+            day = Arrays.copyOf(day, chunks);
+            decisionDay = Arrays.copyOf(decisionDay, chunks);
+            symbol = Arrays.copyOf(symbol, chunks);
+            quantity = Arrays.copyOf(quantity, chunks);
+            attribution = Arrays.copyOf(attribution, chunks);
+            // the first chunk starts small: most runs have few fills
+            int len = c == 0 ? 1024 : CHUNK;
+            day[c] = new int[len];
+            decisionDay[c] = new int[len];
+            symbol[c] = new int[len];
+            quantity[c] = new double[len];
+            attribution[c] = new float[len * k];
+        } else if (i == day[c].length) {
+            int len = Math.min(CHUNK, i * 4);
+            day[c] = Arrays.copyOf(day[c], len);
+            decisionDay[c] = Arrays.copyOf(decisionDay[c], len);
+            symbol[c] = Arrays.copyOf(symbol[c], len);
+            quantity[c] = Arrays.copyOf(quantity[c], len);
+            attribution[c] = Arrays.copyOf(attribution[c], len * k);
         }
-        day[size] = fillDay;
-        decisionDay[size] = decision;
-        symbol[size] = sym;
-        quantity[size] = qty;
-        price[size] = px;
-        commission[size] = comm;
+        day[c][i] = fillDay;
+        decisionDay[c][i] = decision;
+        symbol[c][i] = sym;
+        quantity[c][i] = qty;
+        float[] a = attribution[c];
         for (int j = 0; j < k; j++) {
-            attribution[size * k + j] = attr[j][attrColumn];
+            a[i * k + j] = (float) attr[j][attrColumn];
         }
         size++;
     }
@@ -65,7 +93,8 @@ public final class PortfolioTradeLog {
      * @return its calendar day index
      */
     public int day(int i) {
-        return day[check(i)];
+        check(i);
+        return day[i >>> 15][i & (CHUNK - 1)];
     }
 
     /**
@@ -73,7 +102,8 @@ public final class PortfolioTradeLog {
      * @return its symbol's column index
      */
     public int symbol(int i) {
-        return symbol[check(i)];
+        check(i);
+        return symbol[i >>> 15][i & (CHUNK - 1)];
     }
 
     /**
@@ -81,7 +111,8 @@ public final class PortfolioTradeLog {
      * @return signed shares
      */
     public double quantity(int i) {
-        return quantity[check(i)];
+        check(i);
+        return quantity[i >>> 15][i & (CHUNK - 1)];
     }
 
     /**
@@ -89,7 +120,7 @@ public final class PortfolioTradeLog {
      * @return fill price including slippage
      */
     public double price(int i) {
-        return price[check(i)];
+        return priceAt(check(i));
     }
 
     /**
@@ -97,33 +128,38 @@ public final class PortfolioTradeLog {
      * @return commission paid
      */
     public double commission(int i) {
-        return commission[check(i)];
+        return commissionAt(check(i));
     }
 
     /**
      * @param i fill index
      * @param strategy strategy row
-     * @return that strategy's share of the fill
+     * @return that strategy's share of the fill, in [0, 1], at float precision (see the class)
      */
     public double attribution(int i, int strategy) {
-        return attribution[check(i) * k + strategy];
+        check(i);
+        return attribution[i >>> 15][(i & (CHUNK - 1)) * k + strategy];
     }
 
-    /** @return every fill as a record, in fill order */
+    /**
+     * @return every fill as a record, in fill order; attribution shares as the shortest decimal of
+     *     their stored float
+     */
     public List<PortfolioTrade> trades() {
         List<PortfolioTrade> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Map<String, Double> attr = new LinkedHashMap<>();
             for (int j = 0; j < k; j++) {
-                attr.put(strategyIds.get(j), attribution[i * k + j]);
+                // the float's shortest decimal (0.33333334), not its widened binary value (0.3333333432674408)
+                attr.put(strategyIds.get(j), Double.parseDouble(Float.toString((float) attribution(i, j))));
             }
             out.add(new PortfolioTrade(
-                    data.date(day[i]),
-                    data.date(decisionDay[i]),
-                    data.symbols().get(symbol[i]),
-                    quantity[i],
-                    price[i],
-                    commission[i],
+                    data.date(day(i)),
+                    data.date(decisionDay[i >>> 15][i & (CHUNK - 1)]),
+                    data.symbols().get(symbol(i)),
+                    quantity(i),
+                    priceAt(i),
+                    commissionAt(i),
                     attr));
         }
         return out;
@@ -133,10 +169,20 @@ public final class PortfolioTradeLog {
     public List<Fill> fills() {
         List<Fill> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            out.add(new Fill(
-                    data.date(day[i]), day[i], data.symbols().get(symbol[i]), quantity[i], price[i], commission[i]));
+            int d = day(i);
+            out.add(new Fill(data.date(d), d, data.symbols().get(symbol(i)), quantity(i), priceAt(i), commissionAt(i)));
         }
         return out;
+    }
+
+    private double priceAt(int i) {
+        int c = i >>> 15, j = i & (CHUNK - 1);
+        return fillPrice(data.open(symbol[c][j])[day[c][j]], quantity[c][j], slippageRate);
+    }
+
+    private double commissionAt(int i) {
+        // the engine's fee: |quantity × fill price| × commission rate
+        return Math.abs(quantity(i) * priceAt(i)) * commissionRate;
     }
 
     private int check(int i) {

@@ -406,6 +406,7 @@ final class PortfolioRun {
         cons.put("min_positions", c.constraints().minPositions());
         cons.put("long_only", c.constraints().longOnly());
         cons.put("gross_leverage", c.constraints().grossLeverage());
+        cons.put("on_infeasible", c.constraints().onInfeasible().id());
         n.put("rebalance", c.rebalance().id());
         ObjectNode ex = n.putObject("execution");
         ex.put("fill", "next_open");

@@ -55,6 +55,8 @@ public final class MarketData implements MarketView {
     private final double[][] volume;
     private final String[] sectors;
     private final DataQualityReport quality;
+    /** 0 … dayCount−1: the days of a symbol with a bar every day (shared by its {@link #bars}). */
+    private final int[] everyDay;
 
     /**
      * Builds a panel; the arrays are taken over, not copied — callers must not keep writing to them.
@@ -93,6 +95,8 @@ public final class MarketData implements MarketView {
             DataQualityReport quality) {
         this.quality = Objects.requireNonNull(quality, "quality");
         this.calendar = Objects.requireNonNull(calendar, "calendar").clone();
+        this.everyDay = new int[calendar.length];
+        Arrays.setAll(everyDay, d -> d);
         this.symbols = List.copyOf(symbols);
         int n = this.symbols.size();
         for (int d = 1; d < calendar.length; d++) {
@@ -236,6 +240,22 @@ public final class MarketData implements MarketView {
     @Override
     public double[] close(int symbol) {
         return close[symbol];
+    }
+
+    /**
+     * The symbol's compact series. For a symbol with a bar every day the series shares the panel's
+     * own (read-only) columns instead of copying them — the same values as {@link
+     * io.alphaweave.api.BarSeries#compact}, without a copy of the symbol per strategy and run.
+     */
+    @Override
+    public io.alphaweave.api.BarSeries bars(int symbol) {
+        double[] c = close[symbol];
+        for (double x : c) {
+            if (Double.isNaN(x)) {
+                return io.alphaweave.api.BarSeries.compact(this, symbol);
+            }
+        }
+        return new io.alphaweave.api.BarSeries(everyDay, open[symbol], high[symbol], low[symbol], c, volume[symbol]);
     }
 
     @Override

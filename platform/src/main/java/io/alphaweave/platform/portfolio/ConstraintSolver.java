@@ -21,13 +21,21 @@ final class ConstraintSolver {
     private ConstraintSolver() {}
 
     static ConstrainedWeights apply(MarketView data, int day, double[] weights, double[] alpha, Constraints c) {
+        List<BindingConstraint> binding = new ArrayList<>();
+        double[] w = weights.clone();
+        applyInPlace(data, day, w, alpha, c, binding);
+        return new ConstrainedWeights(w, binding);
+    }
+
+    /** As {@link #apply}, on {@code w} itself; the constraints that bound are added to {@code binding}. */
+    static void applyInPlace(
+            MarketView data, int day, double[] w, double[] alpha, Constraints c, List<BindingConstraint> binding) {
         int n = data.symbolCount();
-        if (weights.length != n || alpha.length != n) {
+        if (w.length != n || alpha.length != n) {
             throw new IllegalArgumentException("weights and combinedAlpha need one entry per symbol (" + n + "), had "
-                    + weights.length + " and " + alpha.length);
+                    + w.length + " and " + alpha.length);
         }
         LocalDate date = data.date(day);
-        double[] w = weights.clone();
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(w[i])) {
                 throw new IllegalArgumentException(
@@ -38,8 +46,6 @@ final class ConstraintSolver {
                         + " must be 0 because it has no view (NaN alpha), was " + w[i]);
             }
         }
-        List<BindingConstraint> binding = new ArrayList<>();
-
         // 1. long_only: shorts are clipped to 0 (their weight goes to cash, not to the longs)
         if (c.longOnly()) {
             double moved = 0;
@@ -88,14 +94,13 @@ final class ConstraintSolver {
                     "min_positions",
                     positions + " position(s) < min_positions " + c.minPositions() + ": in cash for this rebalance",
                     gross));
-            return new ConstrainedWeights(w, binding);
+            return;
         }
 
         // 4. max_position and max_sector: feasibility, then cap and redistribute
         if (gross > 0 && (Double.isFinite(c.maxPosition()) || Double.isFinite(c.maxSector()))) {
             capAndRedistribute(data, date, w, gross, c, binding);
         }
-        return new ConstrainedWeights(w, binding);
     }
 
     private static void capAndRedistribute(
@@ -150,8 +155,16 @@ final class ConstraintSolver {
         if (unsectored > 0) {
             capacity += cap * unsectored; // guarded: ∞ × 0 would be NaN
         }
+        String relaxed = null;
         if (capacity < target * (1 - 1e-9)) {
-            throw infeasible(date, c, target, capacity, held, sectorLimits, sectorNames, counts);
+            if (c.onInfeasible() == Constraints.OnInfeasible.ERROR) {
+                throw infeasible(date, c, target, capacity, held, sectorLimits, sectorNames, counts);
+            }
+            // documented relaxation: the caps below still apply; what they cannot hold stays in cash
+            relaxed = "caps hold only " + fmt(capacity) + " of " + wanted(c, target) + ": "
+                    + fmt(target - capacity) + " kept in cash ("
+                    + why(c, capacity, held, sectorLimits, sectorNames, counts)
+                    + ")";
         }
 
         double[] before = w.clone();
@@ -214,7 +227,7 @@ final class ConstraintSolver {
                 }
             }
             if (free <= 0) {
-                break; // only rounding noise is left over: feasibility was checked above
+                break; // every symbol is at a cap: the rest is rounding noise, or cash when relaxed
             }
             double grow = 1 + excess / free;
             for (int i = 0; i < n; i++) {
@@ -224,11 +237,17 @@ final class ConstraintSolver {
             }
         }
         double moved = 0;
+        double kept = 0;
         for (int i = 0; i < n; i++) {
             double v = Math.min(x[i], cap);
             w[i] = w[i] < 0 ? -v : v;
             moved += Math.abs(w[i] - before[i]);
+            kept += v;
         }
+        // Σ|Δw| ≥ the gross lost to cash; the cash goes to the limiting cap, the rest is split as usual
+        double cash = relaxed == null ? 0.0 : Math.min(Math.max(target - kept, 0.0), moved);
+        String cashTo = sectorLimits ? "max_sector" : "max_position";
+        moved -= cash;
         double removed = removedByPosition + removedBySector;
         if (removedByPosition > 0) {
             List<String> names = new ArrayList<>();
@@ -237,11 +256,16 @@ final class ConstraintSolver {
                     names.add(data.symbols().get(i));
                 }
             }
+            boolean withCash = relaxed != null && cashTo.equals("max_position");
             binding.add(new BindingConstraint(
                     date,
                     "max_position",
-                    names.size() + " symbol(s) capped at " + fmt(cap) + ": " + list(names),
-                    moved * removedByPosition / removed));
+                    (withCash ? relaxed + "; " : "") + names.size() + " symbol(s) capped at " + fmt(cap) + ": "
+                            + list(names),
+                    moved * removedByPosition / removed + (withCash ? cash : 0.0)));
+            if (withCash) {
+                relaxed = null;
+            }
         }
         if (removedBySector > 0) {
             StringJoiner detail = new StringJoiner(", ");
@@ -254,11 +278,19 @@ final class ConstraintSolver {
                     }
                 }
             }
+            boolean withCash = relaxed != null && cashTo.equals("max_sector");
             binding.add(new BindingConstraint(
                     date,
                     "max_sector",
-                    capped + " sector(s) capped at " + fmt(sectorCap) + ": " + detail + (capped > LISTED ? ", …" : ""),
-                    moved * removedBySector / removed));
+                    (withCash ? relaxed + "; " : "") + capped + " sector(s) capped at " + fmt(sectorCap) + ": " + detail
+                            + (capped > LISTED ? ", …" : ""),
+                    moved * removedBySector / removed + (withCash ? cash : 0.0)));
+            if (withCash) {
+                relaxed = null;
+            }
+        }
+        if (relaxed != null) { // the limiting cap removed nothing itself (e.g. weights already at it)
+            binding.add(new BindingConstraint(date, cashTo, relaxed, cash));
         }
     }
 
@@ -271,22 +303,34 @@ final class ConstraintSolver {
             boolean sectorLimits,
             String[] sectorNames,
             List<Integer> counts) {
-        String wanted = Math.abs(target - c.grossLeverage()) <= EPS * c.grossLeverage()
+        return new InfeasibleConstraintsException("constraints infeasible on " + date + ": "
+                + why(c, capacity, held, sectorLimits, sectorNames, counts) + " < " + wanted(c, target)
+                + "; raise max_position or max_sector, lower gross_leverage, or widen the universe"
+                + " (or set on_infeasible: cash to keep the excess in cash)");
+    }
+
+    private static String wanted(Constraints c, double target) {
+        return Math.abs(target - c.grossLeverage()) <= EPS * c.grossLeverage()
                 ? "gross_leverage " + fmt(c.grossLeverage())
                 : "the allocator's gross " + fmt(target);
-        String why;
+    }
+
+    private static String why(
+            Constraints c,
+            double capacity,
+            int held,
+            boolean sectorLimits,
+            String[] sectorNames,
+            List<Integer> counts) {
         if (!sectorLimits) {
-            why = "max_position " + fmt(c.maxPosition()) + " × " + held + " eligible symbols = " + fmt(capacity);
-        } else {
-            StringJoiner bySector = new StringJoiner(", ");
-            for (int k = 0; k < sectorNames.length; k++) {
-                bySector.add(sectorNames[k] + " " + counts.get(k));
-            }
-            why = "max_position " + fmt(c.maxPosition()) + " and max_sector " + fmt(c.maxSector()) + " over " + held
-                    + " eligible symbols (by sector: " + bySector + ") allow at most " + fmt(capacity);
+            return "max_position " + fmt(c.maxPosition()) + " × " + held + " eligible symbols = " + fmt(capacity);
         }
-        return new InfeasibleConstraintsException("constraints infeasible on " + date + ": " + why + " < " + wanted
-                + "; raise max_position or max_sector, lower gross_leverage, or widen the universe");
+        StringJoiner bySector = new StringJoiner(", ");
+        for (int k = 0; k < sectorNames.length; k++) {
+            bySector.add(sectorNames[k] + " " + counts.get(k));
+        }
+        return "max_position " + fmt(c.maxPosition()) + " and max_sector " + fmt(c.maxSector()) + " over " + held
+                + " eligible symbols (by sector: " + bySector + ") allow at most " + fmt(capacity);
     }
 
     static double gross(double[] w) {

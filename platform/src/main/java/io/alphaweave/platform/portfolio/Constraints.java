@@ -14,12 +14,52 @@ import io.alphaweave.api.InvalidParameterException;
  *     book stays in cash for that rebalance (reported)
  * @param longOnly whether negative weights are forbidden
  * @param grossLeverage largest gross exposure Σ|w|, finite and &gt; 0 (1.0 = fully invested, unlevered)
+ * @param onInfeasible what to do on a rebalance where {@code max_position} and {@code max_sector}
+ *     cannot hold the gross: keep the excess in cash (the default) or fail; never null
  */
 public record Constraints(
-        double maxPosition, double maxSector, int minPositions, boolean longOnly, double grossLeverage) {
+        double maxPosition,
+        double maxSector,
+        int minPositions,
+        boolean longOnly,
+        double grossLeverage,
+        OnInfeasible onInfeasible) {
+
+    /** What {@link PortfolioManager#applyConstraints} does when the caps cannot hold the gross. */
+    public enum OnInfeasible {
+        /**
+         * Apply the caps and keep the weight they cannot hold in cash, reported as a binding {@code
+         * max_sector} (or {@code max_position}) constraint: "caps hold only 0.7 of gross 1.0: 0.3
+         * kept in cash …". The backtest goes on.
+         */
+        CASH,
+        /** Throw an {@link InfeasibleConstraintsException} naming the numbers: the run stops. */
+        ERROR;
+
+        /** @return the config spelling, {@code cash} or {@code error} */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Constraints that keep in cash whatever the caps cannot hold ({@link OnInfeasible#CASH}).
+     *
+     * @param maxPosition see the record
+     * @param maxSector see the record
+     * @param minPositions see the record
+     * @param longOnly see the record
+     * @param grossLeverage see the record
+     */
+    public Constraints(double maxPosition, double maxSector, int minPositions, boolean longOnly, double grossLeverage) {
+        this(maxPosition, maxSector, minPositions, longOnly, grossLeverage, OnInfeasible.CASH);
+    }
 
     /** Validates every field, naming it. */
     public Constraints {
+        if (onInfeasible == null) {
+            throw new InvalidParameterException("on_infeasible must be cash or error, was null");
+        }
         if (!(maxPosition > 0)) {
             throw new InvalidParameterException("max_position must be > 0 (Infinity for no cap), was " + maxPosition);
         }
@@ -32,6 +72,14 @@ public record Constraints(
         if (!(grossLeverage > 0) || Double.isInfinite(grossLeverage)) {
             throw new InvalidParameterException("gross_leverage must be a finite number > 0, was " + grossLeverage);
         }
+    }
+
+    /**
+     * @param mode what to do when the caps cannot hold the gross
+     * @return these constraints with that mode
+     */
+    public Constraints withOnInfeasible(OnInfeasible mode) {
+        return new Constraints(maxPosition, maxSector, minPositions, longOnly, grossLeverage, mode);
     }
 
     /**

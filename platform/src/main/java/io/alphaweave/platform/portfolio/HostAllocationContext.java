@@ -57,11 +57,7 @@ final class HostAllocationContext implements AllocationContext {
         if (window < 2) {
             throw new InvalidParameterException("window must be ≥ 2, was " + window);
         }
-        double[] vol = new double[data.symbolCount()];
-        for (int s = 0; s < vol.length; s++) {
-            vol[s] = TrailingStatistics.volatility(data, s, day, window);
-        }
-        return vol;
+        return TrailingStatistics.volatilities(data, day, window);
     }
 
     @Override

@@ -33,19 +33,27 @@ import java.util.Objects;
  *       in cash for this rebalance (all weights 0), reported with the gross it removed.
  *   <li>{@code max_position} and {@code max_sector} together: first a feasibility check — the caps
  *       must admit the gross G left after step 2 over the symbols holding weight: Σ over sectors of
- *       min(max_sector, max_position × symbols in it) + max_position × symbols without a sector ≥ G,
- *       or an {@link InfeasibleConstraintsException} names the numbers (no silent relaxation). Then
- *       iterative cap-and-redistribute on |w| (signs kept): cap each |w| at max_position; scale
- *       every sector whose gross Σ|w| exceeds max_sector down to it; symbols capped either way are
- *       frozen; the weight removed is given to the unfrozen symbols in proportion to their |w|;
- *       repeat until nothing exceeds a cap. Only symbols already holding weight receive weight, so
- *       the position count does not change and G is preserved. Symbols without a sector are exempt
- *       from max_sector; sector weight is gross (Σ|w|), long and short alike.
+ *       min(max_sector, max_position × symbols in it) + max_position × symbols without a sector =
+ *       capacity C ≥ G? Then iterative cap-and-redistribute on |w| (signs kept): cap each |w| at
+ *       max_position; scale every sector whose gross Σ|w| exceeds max_sector down to it; symbols
+ *       capped either way are frozen; the weight removed is given to the unfrozen symbols in
+ *       proportion to their |w|; repeat until nothing exceeds a cap or every symbol is frozen. Only
+ *       symbols already holding weight receive weight, so the position count does not change and G
+ *       is preserved when C ≥ G. Symbols without a sector are exempt from max_sector; sector weight
+ *       is gross (Σ|w|), long and short alike.
+ *       <p><b>When C &lt; G</b> ({@link Constraints#onInfeasible()}): with {@code cash} (the
+ *       default) the same capping runs and ends with every symbol at a cap, so exactly C is
+ *       invested and G − C stays in cash; this relaxation is reported on the limiting cap ({@code
+ *       max_sector} if some sector's cap is below max_position × its symbols, else {@code
+ *       max_position}) with the detail "caps hold only C of gross_leverage G: G − C kept in cash
+ *       (…numbers by sector…)". With {@code error} an {@link InfeasibleConstraintsException} names
+ *       the same numbers and the run stops.
  * </ol>
  *
  * Each constraint that changed the weights is reported as a {@link BindingConstraint} with Σ|Δw|
  * it caused; for step 4 the step's Σ|Δw| is split between {@code max_position} and {@code
- * max_sector} in proportion to the weight each removed.
+ * max_sector} in proportion to the weight each removed, except the G − C kept in cash, which is
+ * counted whole on the limiting cap.
  */
 public final class PortfolioManager {
     /** Largest |Σ contributions − combined| accepted from a combiner. */
@@ -210,7 +218,8 @@ public final class PortfolioManager {
      * @param weights raw weights by symbol: finite, 0 where the alpha is NaN; not modified
      * @param combinedAlpha combined alpha by symbol, NaN for no view
      * @return the constrained weights and the constraints that bound
-     * @throws InfeasibleConstraintsException when the caps cannot hold the gross, naming the numbers
+     * @throws InfeasibleConstraintsException when the caps cannot hold the gross and {@link
+     *     Constraints#onInfeasible()} is {@code error}, naming the numbers
      */
     public ConstrainedWeights applyConstraints(MarketView data, int day, double[] weights, double[] combinedAlpha) {
         checkDay(data, day);
@@ -227,6 +236,55 @@ public final class PortfolioManager {
      * @return what was decided, with provenance and binding constraints
      */
     public Rebalance rebalance(MarketView data, int day, CombinerInput in) {
+        checkRebalance(data, day, in);
+        CombinerOutput out = new CombinerOutput(in.strategyCount(), in.symbolCount());
+        combineSignals(in, out);
+        double[] combined = out.combined().clone();
+        double[] raw = allocateCapital(data, day, combined);
+        ConstrainedWeights constrained = applyConstraints(data, day, raw, combined);
+        double[][] contributions = new double[in.strategyCount()][];
+        for (int i = 0; i < contributions.length; i++) {
+            contributions[i] = out.contribution(i).clone();
+        }
+        history.record(data, day, combined);
+        return new Rebalance(data.date(day), combined, contributions, constrained.weights(), constrained.binding());
+    }
+
+    /**
+     * {@link #rebalance} for engines that replay many days: the same checks, the same decision and
+     * the same signal history, but written into caller-owned buffers instead of a {@link Rebalance}
+     * (whose arrays are copied in and out). Days must strictly increase across calls.
+     *
+     * @param data the panel
+     * @param day the decision day's calendar index; {@code in.date()} must be its date
+     * @param in the day's signals, symbols in the panel's column order
+     * @param out sized [strategies][symbols]; receives the combined alpha and each strategy's
+     *     contribution (the caller must not modify them)
+     * @param targetWeights one entry per symbol; receives the weights after constraints
+     * @param binding receives the constraints that bound, in the order they were applied
+     */
+    public void rebalanceInto(
+            MarketView data,
+            int day,
+            CombinerInput in,
+            CombinerOutput out,
+            double[] targetWeights,
+            java.util.List<BindingConstraint> binding) {
+        checkRebalance(data, day, in);
+        combineSignals(in, out);
+        double[] combined = out.combined();
+        double[] raw = allocateCapital(data, day, combined);
+        if (targetWeights.length != raw.length) {
+            throw new IllegalArgumentException(
+                    "targetWeights needs one entry per symbol (" + raw.length + "), had " + targetWeights.length);
+        }
+        checkDay(data, day);
+        ConstraintSolver.applyInPlace(data, day, raw, combined, constraints, binding);
+        System.arraycopy(raw, 0, targetWeights, 0, raw.length);
+        history.record(data, day, combined);
+    }
+
+    private void checkRebalance(MarketView data, int day, CombinerInput in) {
         checkDay(data, day);
         if (!in.date().equals(data.date(day))) {
             throw new IllegalArgumentException(
@@ -239,17 +297,6 @@ public final class PortfolioManager {
             throw new IllegalArgumentException("rebalance days must increase: day " + day + " (" + data.date(day)
                     + ") is not after the last rebalance, day " + history.lastDay());
         }
-        CombinerOutput out = new CombinerOutput(in.strategyCount(), in.symbolCount());
-        combineSignals(in, out);
-        double[] combined = out.combined().clone();
-        double[] raw = allocateCapital(data, day, combined);
-        ConstrainedWeights constrained = applyConstraints(data, day, raw, combined);
-        double[][] contributions = new double[in.strategyCount()][];
-        for (int i = 0; i < contributions.length; i++) {
-            contributions[i] = out.contribution(i).clone();
-        }
-        history.record(data, day, combined);
-        return new Rebalance(data.date(day), combined, contributions, constrained.weights(), constrained.binding());
     }
 
     private ComponentContractException violation(CombinerInput in, int symbol, String what) {

@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The combined alphas a manager decided, in decision order, and their realised outcomes. Not thread-safe. */
+/**
+ * The combined alphas a manager decided, in decision order, and their realised outcomes. Only each
+ * alpha's sign matters for the outcomes, so a decision is kept as one byte per symbol (+1, −1, or 0
+ * for a zero or missing alpha) — an eighth of the combined alphas. Not thread-safe.
+ */
 final class SignalHistory {
-    private record Decision(int day, LocalDate date, double[] alpha) {}
+    private record Decision(int day, LocalDate date, byte[] sign) {}
 
     private final int horizonDays;
     private final List<Decision> decisions = new ArrayList<>();
@@ -22,7 +26,12 @@ final class SignalHistory {
     }
 
     void record(MarketView data, int day, double[] combinedAlpha) {
-        decisions.add(new Decision(day, data.date(day), combinedAlpha.clone()));
+        byte[] sign = new byte[combinedAlpha.length];
+        for (int i = 0; i < sign.length; i++) {
+            double a = combinedAlpha[i];
+            sign[i] = (byte) (a > 0 ? 1 : a < 0 ? -1 : 0); // NaN → 0
+        }
+        decisions.add(new Decision(day, data.date(day), sign));
     }
 
     /**
@@ -42,9 +51,9 @@ final class SignalHistory {
                 throw new IllegalArgumentException("the signal history was recorded on another calendar: day " + s
                         + " was " + decision.date() + ", is " + data.date(s));
             }
-            double a = decision.alpha()[symbol];
+            int a = decision.sign()[symbol];
             double entry = close[s];
-            if (Double.isNaN(a) || a == 0.0 || Double.isNaN(entry)) {
+            if (a == 0 || Double.isNaN(entry)) {
                 continue;
             }
             int bars = 0;
@@ -56,7 +65,7 @@ final class SignalHistory {
                 }
             }
             if (bars == horizonDays) {
-                out[n++] = Math.signum(a) * (close[d] / entry - 1.0);
+                out[n++] = a * (close[d] / entry - 1.0);
             }
         }
         return Arrays.copyOf(out, n);

@@ -2,6 +2,7 @@ package io.alphaweave.platform.portfolio;
 
 import io.alphaweave.api.InvalidParameterException;
 import io.alphaweave.api.MarketView;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Trailing return statistics from closes up to and including a decision day. A return on day d is
@@ -16,8 +17,37 @@ final class TrailingStatistics {
      * or before {@code day}; NaN when fewer exist.
      */
     static double volatility(MarketView data, int symbol, int day, int window) {
+        return volatility(data, symbol, day, window, new double[window]);
+    }
+
+    /**
+     * {@link #volatility} of every symbol, the symbols split over two threads when there are many
+     * (each value is computed by one thread exactly as alone).
+     */
+    static double[] volatilities(MarketView data, int day, int window) {
+        int n = data.symbolCount();
+        double[] vol = new double[n];
+        if ((long) n * window >= 8192) {
+            int split = n / 2;
+            ForkJoinTask<?> upper = ForkJoinTask.adapt(() -> volatilities(data, day, window, vol, split, n))
+                    .fork();
+            volatilities(data, day, window, vol, 0, split);
+            upper.join();
+        } else {
+            volatilities(data, day, window, vol, 0, n);
+        }
+        return vol;
+    }
+
+    private static void volatilities(MarketView data, int day, int window, double[] vol, int from, int to) {
+        double[] scratch = new double[window];
+        for (int s = from; s < to; s++) {
+            vol[s] = volatility(data, s, day, window, scratch);
+        }
+    }
+
+    private static double volatility(MarketView data, int symbol, int day, int window, double[] r) {
         double[] close = data.close(symbol);
-        double[] r = new double[window];
         int filled = 0;
         int d = day;
         double later = Double.NaN;
@@ -87,6 +117,12 @@ final class TrailingStatistics {
      * one pass over the matrix per 8 days (commons-math3's pairwise Covariance takes ~25× longer).
      */
     static double[][] covariance(double[][] rows) {
+        int t = rows.length == 0 ? 0 : rows[0].length;
+        return covariance(rows, (long) rows.length * rows.length * t >= PARALLEL_WORK);
+    }
+
+    /** {@link #covariance(double[][])}, on two threads or one as asked (the same numbers either way). */
+    static double[][] covariance(double[][] rows, boolean parallel) {
         int n = rows.length;
         int t = n == 0 ? 0 : rows[0].length;
         double[][] x = new double[t][n];
@@ -102,11 +138,39 @@ final class TrailingStatistics {
             }
         }
         double[][] cov = new double[n][n];
+        if (parallel && n >= 2) {
+            // rows [0, split) and [split, n) hold about half of the lower triangle each; every entry is
+            // still summed by one thread in the same order, so the result does not depend on the split
+            int split = (int) Math.round(n / Math.sqrt(2));
+            ForkJoinTask<?> upper =
+                    ForkJoinTask.adapt(() -> accumulate(x, cov, split, n)).fork();
+            accumulate(x, cov, 0, split);
+            upper.join();
+        } else {
+            accumulate(x, cov, 0, n);
+        }
+        double scale = 1.0 / (t - 1);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = cov[i][j] * scale;
+                cov[i][j] = v;
+                cov[j][i] = v;
+            }
+        }
+        return cov;
+    }
+
+    /** n² · days above which a covariance is split over two threads (≈ 1 ms of work). */
+    static final long PARALLEL_WORK = 1L << 21;
+
+    /** cov[i][0..i] += Σ_k x[k][i] · x[k][0..i] for rows i in [from, to). */
+    private static void accumulate(double[][] x, double[][] cov, int from, int to) {
+        int t = x.length;
         int k = 0;
         for (; k + 8 <= t; k += 8) {
             double[] x0 = x[k], x1 = x[k + 1], x2 = x[k + 2], x3 = x[k + 3];
             double[] x4 = x[k + 4], x5 = x[k + 5], x6 = x[k + 6], x7 = x[k + 7];
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 double a0 = x0[i], a1 = x1[i], a2 = x2[i], a3 = x3[i];
                 double a4 = x4[i], a5 = x5[i], a6 = x6[i], a7 = x7[i];
                 double[] c = cov[i];
@@ -124,7 +188,7 @@ final class TrailingStatistics {
         }
         for (; k < t; k++) {
             double[] xk = x[k];
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 double a = xk[i];
                 double[] c = cov[i];
                 for (int j = 0; j <= i; j++) {
@@ -132,14 +196,5 @@ final class TrailingStatistics {
                 }
             }
         }
-        double scale = 1.0 / (t - 1);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = cov[i][j] * scale;
-                cov[i][j] = v;
-                cov[j][i] = v;
-            }
-        }
-        return cov;
     }
 }

@@ -3,6 +3,7 @@ package io.alphaweave.platform.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alphaweave.platform.portfolio.Constraints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,10 +45,24 @@ class BacktestConfigTest {
         assertThat(c.combiner().id()).isEqualTo("weighted");
         assertThat(c.allocator().params()).containsEntry("window", 63);
         assertThat(c.constraints().maxSector()).isEqualTo(0.30);
+        assertThat(c.constraints().onInfeasible()).isEqualTo(Constraints.OnInfeasible.CASH);
         assertThat(c.rebalance()).isEqualTo(RebalanceSchedule.MONTHLY);
         assertThat(c.costs()).isEqualTo(TradingCosts.NONE);
         assertThat(c.capital()).isEqualTo(1_000_000);
         assertThat(c.universe()).isEmpty();
+    }
+
+    @Test
+    void onInfeasibleChoosesBetweenCashAndError() throws Exception {
+        String base = "data: {path: " + SAMPLE + "}\nstrategies: [a]\n";
+        assertThat(parse(base + "constraints: {max_position: 0.1, on_infeasible: error}\n")
+                        .constraints())
+                .isEqualTo(
+                        new Constraints(0.1, Double.POSITIVE_INFINITY, 0, true, 1.0, Constraints.OnInfeasible.ERROR));
+        assertThat(parse(base + "constraints: {on_infeasible: cash}\n")
+                        .constraints()
+                        .onInfeasible())
+                .isEqualTo(Constraints.OnInfeasible.CASH);
     }
 
     @Test
@@ -63,6 +78,9 @@ class BacktestConfigTest {
                 .hasMessageContaining("constraints.min_positions must be a whole number");
         assertThatThrownBy(() -> parse(base + "constraints: {max_position: 0}\n"))
                 .hasMessageContaining("max_position");
+        assertThatThrownBy(() -> parse(base + "constraints: {on_infeasible: relax}\n"))
+                .hasMessageContaining("constraints.on_infeasible must be cash (keep what the caps cannot hold in cash)"
+                        + " or error (stop the run), was \"relax\"");
         assertThatThrownBy(() -> parse(base + "period: {start: 2018-01-01, end: 2017-01-01}\n"))
                 .hasMessageContaining("period.start 2018-01-01 is after period.end 2017-01-01");
         assertThatThrownBy(() -> parse(base + "period: {start: yesterday}\n")).hasMessageContaining("period.start");

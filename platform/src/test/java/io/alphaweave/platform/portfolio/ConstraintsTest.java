@@ -154,25 +154,70 @@ class ConstraintsTest {
     }
 
     @Test
-    void anInfeasibleSetIsAClearErrorWithTheNumbers() {
+    void inErrorModeAnInfeasibleSetIsAClearErrorWithTheNumbers() {
         MarketData data = flat(20);
         double[] w = new double[20];
         java.util.Arrays.fill(w, 0.05);
-        assertThatThrownBy(() -> apply(data, new Constraints(0.01, INF, 0, true, 1.0), w))
+        Constraints c = new Constraints(0.01, INF, 0, true, 1.0, Constraints.OnInfeasible.ERROR);
+        assertThatThrownBy(() -> apply(data, c, w))
                 .isInstanceOf(InfeasibleConstraintsException.class)
                 .hasMessage("constraints infeasible on " + data.date(2) + ": max_position 0.01 × 20 eligible symbols"
                         + " = 0.2 < gross_leverage 1.0; raise max_position or max_sector, lower gross_leverage,"
-                        + " or widen the universe");
+                        + " or widen the universe (or set on_infeasible: cash to keep the excess in cash)");
     }
 
     @Test
-    void sectorCapsThatCannotHoldTheGrossAreAnErrorNamingTheSectors() {
+    void inErrorModeSectorCapsThatCannotHoldTheGrossAreAnErrorNamingTheSectors() {
         MarketData data = flat(4, "Tech", "Tech", "Tech", "Energy");
         // capacity = min(0.3, 3 × 0.4) + min(0.3, 0.4) = 0.6 < 1.0
-        assertThatThrownBy(() -> apply(data, new Constraints(0.4, 0.3, 0, true, 1.0), 0.25, 0.25, 0.25, 0.25))
+        Constraints c = new Constraints(0.4, 0.3, 0, true, 1.0).withOnInfeasible(Constraints.OnInfeasible.ERROR);
+        assertThatThrownBy(() -> apply(data, c, 0.25, 0.25, 0.25, 0.25))
                 .isInstanceOf(InfeasibleConstraintsException.class)
                 .hasMessageContaining("max_position 0.4 and max_sector 0.3 over 4 eligible symbols"
                         + " (by sector: Tech 3, Energy 1) allow at most 0.6 < gross_leverage 1.0");
+    }
+
+    @Test
+    void byDefaultPositionCapsThatCannotHoldTheGrossKeepTheRestInCash() {
+        MarketData data = flat(20);
+        double[] w = new double[20];
+        java.util.Arrays.fill(w, 0.05);
+        Constraints c = new Constraints(0.01, INF, 0, true, 1.0);
+        assertThat(c.onInfeasible()).isEqualTo(Constraints.OnInfeasible.CASH);
+        ConstrainedWeights r = apply(data, c, w);
+        // every symbol at its cap 0.01: 20 × 0.01 = 0.2 invested, 1.0 − 0.2 = 0.8 in cash; Σ|Δw| = 20 × 0.04
+        for (double x : r.weights()) {
+            assertThat(x).isEqualTo(0.01);
+        }
+        assertThat(r.binding()).hasSize(1);
+        BindingConstraint b = r.binding().get(0);
+        assertThat(b.constraint()).isEqualTo("max_position");
+        assertThat(b.detail())
+                .startsWith("caps hold only 0.2 of gross_leverage 1.0: 0.8 kept in cash (max_position 0.01 × 20"
+                        + " eligible symbols = 0.2); 20 symbol(s) capped at 0.01: A, B, C, D, E, …");
+        assertThat(b.weightMoved()).isCloseTo(0.8, within(1e-12));
+    }
+
+    @Test
+    void byDefaultSectorCapsThatCannotHoldTheGrossKeepTheRestInCashNamingTheSectors() {
+        MarketData data = flat(4, "Tech", "Tech", "Tech", "Energy");
+        ConstrainedWeights r = apply(data, new Constraints(0.4, 0.3, 0, true, 1.0), 0.25, 0.25, 0.25, 0.25);
+        // round 1: Tech 0.75 → 0.3 (each 0.25 → 0.1, removes 0.45); Energy grows 0.25 → 0.7
+        // round 2: Energy 0.7 → 0.4 by max_position (removes 0.3), then → 0.3 by max_sector (removes 0.1);
+        // nothing unfrozen is left: 0.6 invested, 0.4 in cash. Σ|Δw| = 3 × 0.15 + 0.05 = 0.5, of which 0.4
+        // is the cash (to max_sector, the limiting cap) and 0.1 is split 0.3 : 0.55 by weight removed.
+        assertThat(r.weights()[0]).isCloseTo(0.1, within(1e-12));
+        assertThat(r.weights()[1]).isCloseTo(0.1, within(1e-12));
+        assertThat(r.weights()[2]).isCloseTo(0.1, within(1e-12));
+        assertThat(r.weights()[3]).isCloseTo(0.3, within(1e-12));
+        assertThat(r.binding()).extracting(BindingConstraint::constraint).containsExactly("max_position", "max_sector");
+        assertThat(r.binding().get(0).weightMoved()).isCloseTo(0.1 * 0.3 / 0.85, within(1e-12));
+        assertThat(r.binding().get(0).detail()).isEqualTo("1 symbol(s) capped at 0.4: D");
+        assertThat(r.binding().get(1).weightMoved()).isCloseTo(0.1 * 0.55 / 0.85 + 0.4, within(1e-12));
+        assertThat(r.binding().get(1).detail())
+                .isEqualTo("caps hold only 0.6 of gross_leverage 1.0: 0.4 kept in cash (max_position 0.4 and"
+                        + " max_sector 0.3 over 4 eligible symbols (by sector: Tech 3, Energy 1) allow at most 0.6);"
+                        + " 2 sector(s) capped at 0.3: Tech 0.75→0.3, Energy 0.25→0.3");
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.alphaweave.api.SignalCombiner;
 import io.alphaweave.platform.data.MarketData;
 import io.alphaweave.platform.portfolio.BindingConstraint;
 import io.alphaweave.platform.portfolio.Constraints;
-import io.alphaweave.platform.portfolio.InfeasibleConstraintsException;
 import io.alphaweave.platform.portfolio.PortfolioManager;
 import io.alphaweave.platform.portfolio.Rebalance;
 import java.nio.file.Files;
@@ -83,13 +82,11 @@ class SamplePortfolioTest {
         int invested = 0, infeasible = 0, rebalances = 0, binding = 0;
         for (int t = 70; t < data.dayCount(); t += 5) {
             rebalances++;
-            Rebalance r;
-            try {
-                r = manager.rebalance(data, t, signals(t));
-            } catch (InfeasibleConstraintsException e) {
-                infeasible++;
-                assertThat(e.getMessage()).contains("max_sector 0.3");
-                continue;
+            Rebalance r = manager.rebalance(data, t, signals(t));
+            boolean relaxed = r.binding().stream().anyMatch(b -> b.detail().contains("kept in cash"));
+            if (relaxed) {
+                infeasible++; // the caps could not hold gross 1: the rest stayed in cash, reported
+                assertThat(r.grossExposure()).isLessThan(1.0 - 1e-9);
             }
             double[] w = r.targetWeights();
             double[] combined = r.combinedAlpha();
@@ -120,7 +117,7 @@ class SamplePortfolioTest {
             }
         }
         assertThat(invested).as("invested rebalances of " + rebalances).isGreaterThan(rebalances / 2);
-        assertThat(infeasible).as("infeasible rebalances of " + rebalances).isLessThan(rebalances / 10);
+        assertThat(infeasible).as("rebalances relaxed to cash of " + rebalances).isLessThan(rebalances / 10);
         assertThat(binding).as("binding constraints reported").isPositive();
     }
 

@@ -128,15 +128,33 @@ public final class MomentumRankStrategy implements Strategy {
             }
             ret[s] = bars.toCalendar(r, days);
         }
+        // day-major blocks: each symbol's returns are read (and its alphas written) 64 days at a time
+        // instead of one strided access per symbol and day
+        int block = 64;
+        double[] colT = new double[block * n], alphaT = new double[block * n];
         double[] col = new double[n], alpha = new double[n], rank = new double[n];
-        for (int d = 0; d < days; d++) {
+        RankScratch scratch = new RankScratch(n);
+        for (int d0 = 0; d0 < days; d0 += block) {
+            int len = Math.min(block, days - d0);
             for (int s = 0; s < n; s++) {
-                col[s] = ret[s][d];
+                double[] r = ret[s];
+                for (int i = 0, at = s; i < len; i++, at += n) {
+                    colT[at] = r[d0 + i];
+                }
             }
-            rankDay(col, alpha, rank, minSymbols);
+            for (int i = 0; i < len; i++) {
+                System.arraycopy(colT, i * n, col, 0, n);
+                rankDay(col, alpha, rank, minSymbols, scratch);
+                System.arraycopy(alpha, 0, alphaT, i * n, n);
+            }
             for (int s = 0; s < n; s++) {
-                if (!Double.isNaN(alpha[s])) {
-                    out.set(s, d, alpha[s], Math.abs(alpha[s]));
+                double[] a = out.alpha(s), c = out.confidence(s);
+                for (int i = 0, at = s; i < len; i++, at += n) {
+                    double x = alphaT[at];
+                    if (!Double.isNaN(x)) {
+                        a[d0 + i] = x;
+                        c[d0 + i] = Math.abs(x);
+                    }
                 }
             }
         }
@@ -163,13 +181,31 @@ public final class MomentumRankStrategy implements Strategy {
      * @return the number of ranked symbols
      */
     static int rankDay(double[] values, double[] alpha, double[] rank, int minSymbols) {
+        return rankDay(values, alpha, rank, minSymbols, new RankScratch(values.length));
+    }
+
+    /** Reusable buffers of {@link #rankDay}: one per thread, sized for the universe. */
+    static final class RankScratch {
+        final double[] sorted;
+        final double[] groupRank;
+
+        RankScratch(int n) {
+            sorted = new double[n];
+            groupRank = new double[n];
+        }
+    }
+
+    /**
+     * {@link #rankDay(double[], double[], double[], int)} without boxing: the ranked values are
+     * sorted as primitives (the order of {@link Double#compare}), each run of equal values (==, so
+     * −0.0 and 0.0 tie) gets its mean 0-based rank, and each symbol finds its run by binary search.
+     */
+    static int rankDay(double[] values, double[] alpha, double[] rank, int minSymbols, RankScratch scratch) {
         int n = values.length, m = 0;
-        long[] keys = new long[n];
-        double[] sorted = new double[n];
+        double[] sorted = scratch.sorted;
         for (int s = 0; s < n; s++) {
             if (!Double.isNaN(values[s])) {
-                sorted[m] = values[s];
-                keys[m++] = s;
+                sorted[m++] = values[s];
             }
         }
         Arrays.fill(alpha, Double.NaN);
@@ -177,23 +213,34 @@ public final class MomentumRankStrategy implements Strategy {
         if (m < minSymbols) {
             return m;
         }
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(sorted[x], sorted[y]));
+        Arrays.sort(sorted, 0, m);
+        double[] groupRank = scratch.groupRank;
         for (int i = 0; i < m; ) {
             int j = i;
-            while (j + 1 < m && sorted[order[j + 1]] == sorted[order[i]]) {
+            while (j + 1 < m && sorted[j + 1] == sorted[i]) {
                 j++;
             }
-            double r = (i + j) / 2.0;
-            for (int k = i; k <= j; k++) {
-                int s = (int) keys[order[k]];
-                rank[s] = r;
-                alpha[s] = m == 1 ? 0.0 : 2 * r / (m - 1) - 1;
-            }
+            groupRank[i] = (i + j) / 2.0; // read at the run's first position only
             i = j + 1;
+        }
+        for (int s = 0; s < n; s++) {
+            double v = values[s];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            // first position whose value is not below v: the start of v's run of equal values
+            int lo = 0, hi = m;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < v) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            double r = groupRank[lo];
+            rank[s] = r;
+            alpha[s] = m == 1 ? 0.0 : 2 * r / (m - 1) - 1;
         }
         return m;
     }
