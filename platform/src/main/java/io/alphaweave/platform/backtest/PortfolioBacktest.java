@@ -35,6 +35,10 @@ import java.util.stream.IntStream;
  *   <li><b>Sizing</b> uses only what is known at t's close: target shares = w × equity(t) / close(t)
  *       (the symbol's last close when it has no bar at t), truncated toward zero to whole shares
  *       unless fractional. A symbol's order is its target minus its holding.
+ *   <li><b>Stuck positions</b>: a held symbol (or one with an unfilled order) that has no bar on
+ *       the decision day cannot trade before its own next bar, so it keeps its position (or its
+ *       waiting order) and the other weights are scaled so the whole book stays within
+ *       gross_leverage; reported as a binding {@code gross_leverage} constraint.
  *   <li><b>Fills</b> at the open of the symbol's next bar (a symbol without a bar keeps its order
  *       until its own next bar, or until a newer decision replaces it). Slippage moves the price
  *       against the order: open × (1 ± slippage); commission is charged on |quantity × fill price|.

@@ -58,6 +58,7 @@ final class PortfolioEngine {
         double[][] inAlpha = new double[k][n], inConf = new double[k][n];
         CombinerOutput combinerOut = new CombinerOutput(k, n);
         double[] w = new double[n];
+        boolean[] frozen = new boolean[n];
         double[][] contributions = new double[k][];
         for (int j = 0; j < k; j++) {
             contributions[j] = combinerOut.contribution(j);
@@ -157,8 +158,12 @@ final class PortfolioEngine {
                         new CombinerInput(data.date(t), data.symbols(), ids, strategyWeights, inAlpha, inConf);
                 int bound = binding.size();
                 manager.rebalanceInto(data, t, in, combinerOut, w, binding);
+                freeze(data, t, row, closeT, q, target, pending, mark, eq, w, frozen, setup, binding);
                 double[] combined = combinerOut.combined();
                 for (int s = 0; s < n; s++) {
+                    if (frozen[s]) {
+                        continue;
+                    }
                     double px = mark[s];
                     double tq = w[s] == 0 || Double.isNaN(px) ? 0 : w[s] * eq / px;
                     if (!fractional) {
@@ -193,6 +198,65 @@ final class PortfolioEngine {
                 firstDay,
                 signals.computeNanos(),
                 System.nanoTime() - start);
+    }
+
+    /**
+     * A held symbol (or one with an unfilled order) that has no bar on the decision day cannot trade
+     * before its own next bar, whenever that comes: its position — or the order still waiting — is
+     * kept as it is, and the other weights are scaled down so that the book including it stays within
+     * gross_leverage. Without this, the other symbols' buys fill at the next open on top of the stuck
+     * position and the book runs above its gross limit until the stuck symbol trades again.
+     */
+    static void freeze(
+            MarketView data,
+            int t,
+            int row,
+            double[] closeT,
+            double[] q,
+            double[] target,
+            boolean[] pending,
+            double[] mark,
+            double equity,
+            double[] w,
+            boolean[] frozen,
+            PortfolioSetup setup,
+            List<BindingConstraint> binding) {
+        double frozenGross = 0, freeGross = 0;
+        int frozenCount = 0;
+        for (int s = 0; s < w.length; s++) {
+            frozen[s] = Double.isNaN(closeT[row + s]) && (q[s] != 0 || pending[s]);
+            if (frozen[s]) {
+                double held = pending[s] ? target[s] : q[s];
+                w[s] = held * mark[s] / equity;
+                frozenGross += Math.abs(w[s]);
+                frozenCount++;
+            } else {
+                freeGross += Math.abs(w[s]);
+            }
+        }
+        double budget = Math.max(0, setup.constraints().grossLeverage() - frozenGross);
+        if (frozenCount == 0 || freeGross <= budget) {
+            return;
+        }
+        double scale = budget / freeGross;
+        for (int s = 0; s < w.length; s++) {
+            if (!frozen[s]) {
+                w[s] *= scale;
+            }
+        }
+        binding.add(new BindingConstraint(
+                data.date(t),
+                "gross_leverage",
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%d held symbol(s) without a bar on %s keep %.4f of the book until their next bar;"
+                                + " the other weights were scaled from %.4f to %.4f",
+                        frozenCount,
+                        data.date(t),
+                        frozenGross,
+                        freeGross,
+                        budget),
+                freeGross - budget));
     }
 
     /** Days per day-major slice: 64 days of a symbol are one sequential read of 512 bytes. */
