@@ -43,6 +43,7 @@ public final class AlphaweaveCli {
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }
+        withHelpOptions(cmd);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -65,6 +66,17 @@ public final class AlphaweaveCli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Every command and subcommand answers {@code --help} (and {@code --version}), not only the root. */
+    private static void withHelpOptions(CommandLine cmd) {
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()
+                    && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelpOptions(sub);
+        }
     }
 
     private static boolean isVerbose(CommandLine.ParseResult result) {
