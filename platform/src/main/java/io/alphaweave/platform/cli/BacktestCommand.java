@@ -339,6 +339,20 @@ final class BacktestCommand implements Callable<Integer> {
         }
         m.put("daily_returns", returns);
         m.put("equity_curve", equity);
+        if (!r.equityCurve().isEmpty()) {
+            // the account's METRICS.md metrics, so a rules run compares with other engines' reports
+            java.time.LocalDate[] dates =
+                    new java.time.LocalDate[r.equityCurve().size()];
+            double[] daily = new double[dates.length];
+            for (int i = 0; i < dates.length; i++) {
+                dates[i] = r.equityCurve().get(i).date();
+                daily[i] = r.equityCurve().get(i).dailyReturn();
+            }
+            m.put(
+                    "metrics",
+                    JsonOutput.metrics(io.alphaweave.platform.evaluation.StrategyEvaluator.metrics(
+                            new io.alphaweave.platform.evaluation.ReturnSeries(dates, daily))));
+        }
         return m;
     }
 }

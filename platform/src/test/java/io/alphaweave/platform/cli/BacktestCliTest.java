@@ -125,6 +125,9 @@ class BacktestCliTest {
         assertThat(returns.get(0).get("return").asDouble()).isZero();
         assertThat(returns.get(1).get("return").asDouble()).isCloseTo(size * 11.5 / 100_000 - 1, within(1e-12));
         assertThat(doc.get("equity_curve").get(4).get("value").asDouble()).isCloseTo(finalValue, within(1e-9));
+        // the account's metrics: total return is the product of the daily returns
+        assertThat(doc.get("metrics").get("total_return").asDouble())
+                .isCloseTo(finalValue / 100_000 - 1, within(1e-12));
     }
 
     @Test
