@@ -158,7 +158,7 @@ public final class DefinitionLoader {
                 ? new ScriptedStrategy(def, def.info().resolve(Map.of()), runtime).seriesNames()
                 : List.of();
         try (Sandbox sb = runtime.open(def.file())) {
-            ScriptCode.bind(def, sb, names);
+            ScriptCode.bind(def, sb, names, false);
         } catch (ScriptException e) {
             throw new DefinitionException(List.of(new DefinitionException.Problem(
                     def.file(),

@@ -53,7 +53,7 @@ final class SandboxPool {
         if (b == null) {
             Sandbox sb = runtime.open(def.file());
             try {
-                Map<String, Value> fns = ScriptCode.bind(def, sb, seriesNames);
+                Map<String, Value> fns = ScriptCode.bind(def, sb, seriesNames, true);
                 Map<String, Value> drivers = new LinkedHashMap<>();
                 driverSources.forEach((name, src) -> drivers.put(name, sb.eval("<" + name + ">", src, false)));
                 b = new Bound(sb, fns, drivers);

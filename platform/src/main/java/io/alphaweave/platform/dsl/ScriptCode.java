@@ -117,11 +117,15 @@ final class ScriptCode {
      * @param def the definition
      * @param sandbox where
      * @param seriesNames the names a strategy's expressions may use (ignored for modules)
+     * @param lockdown whether to freeze the globals first ({@link #LOCKDOWN}); needed for a sandbox
+     *     that is reused, not for a one-off compile check
      * @return role → function
      */
-    static Map<String, Value> bind(Definition def, Sandbox sandbox, Collection<String> seriesNames) {
+    static Map<String, Value> bind(Definition def, Sandbox sandbox, Collection<String> seriesNames, boolean lockdown) {
         sandbox.eval("<prelude>", PRELUDE, false);
-        sandbox.eval("<lockdown>", LOCKDOWN, false);
+        if (lockdown) {
+            sandbox.eval("<lockdown>", LOCKDOWN, false);
+        }
         Map<String, Value> out = new HashMap<>();
         switch (def.code()) {
             case Definition.Module m -> {
