@@ -21,9 +21,11 @@ import org.graalvm.polyglot.Value;
 
 /**
  * A strategy defined by a file. Indicators are computed in Java over each symbol's own bars; the
- * script sees them (and the bars) as whole arrays and is called once per symbol, its per-bar
- * function running inside the script. Every bulk call gets a fresh sandbox, so nothing survives
- * from one call — or one strategy — to the next. Immutable and thread-safe.
+ * script sees them (and the bars) as whole arrays, its per-bar function looping inside the script
+ * over a batch of symbols per guest call. The instance's warm
+ * sandboxes are pooled (compiled code stays hot); their globals are frozen and every call gets
+ * fresh arguments, so a YAML expression keeps no state between calls, and nothing is shared with
+ * another strategy. Immutable and thread-safe.
  */
 final class ScriptedStrategy implements Strategy {
     private static final List<String> FIELDS = List.of("open", "high", "low", "close", "volume");
