@@ -81,8 +81,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (loaded != null) {
             switch (loaded.component()) {
-                case Strategy s -> checkStrategy(s, checks, problems, report);
-                case SignalCombiner c -> checkCombiner(c, checks, problems);
+                case Strategy s -> checkStrategy(s, loaded, checks, problems, report);
+                case SignalCombiner c -> checkCombiner(c, loaded, checks, problems);
                 default -> checks.put("sandbox", "skipped: allocators are checked when a backtest runs them");
             }
         }
@@ -93,7 +93,11 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private void checkStrategy(
-            Strategy s, Map<String, String> checks, List<Map<String, Object>> problems, Map<String, Object> report) {
+            Strategy s,
+            DefinitionLoader.Loaded loaded,
+            Map<String, String> checks,
+            List<Map<String, Object>> problems,
+            Map<String, Object> report) {
         MarketData panel = MarketData.load(dataPath());
         try {
             AlphaMatrix m = new AlphaMatrix(panel.symbolCount(), panel.dayCount());
@@ -110,10 +114,12 @@ final class ValidateCommand implements Callable<Integer> {
             report.put("coverage", cells == 0 ? 0.0 : (double) views / cells);
         } catch (ScriptException e) {
             checks.put("sandbox", "failed");
+            // where the script was stopped, else where its alpha code starts
+            boolean located = e.line() > 0;
             problems.add(problem(
                     e.file() == null ? file.toString() : e.file(),
-                    e.line(),
-                    e.column(),
+                    located ? e.line() : loaded.line("alpha"),
+                    located ? e.column() : 0,
                     e instanceof SandboxViolationException v
                             ? "SANDBOX_" + v.limit().name()
                             : "SCRIPT_ERROR",
@@ -126,7 +132,7 @@ final class ValidateCommand implements Callable<Integer> {
             checks.put("sandbox", "failed");
             problems.add(problem(
                     file.toString(),
-                    0,
+                    loaded.line("alpha"),
                     0,
                     "SIGNAL_INVALID",
                     e.getMessage(),
@@ -138,9 +144,10 @@ final class ValidateCommand implements Callable<Integer> {
             checks.put("lookahead", "passed");
         } catch (LookaheadException e) {
             checks.put("lookahead", "failed");
+            String field = e.getMessage().contains("its confidence for") ? "confidence" : "alpha";
             problems.add(problem(
                     file.toString(),
-                    0,
+                    loaded.line(field) > 0 ? loaded.line(field) : loaded.line("alpha"),
                     0,
                     "LOOKAHEAD",
                     e.getMessage(),
@@ -159,7 +166,11 @@ final class ValidateCommand implements Callable<Integer> {
         checks.put("backtest", "passed");
     }
 
-    private void checkCombiner(SignalCombiner c, Map<String, String> checks, List<Map<String, Object>> problems) {
+    private void checkCombiner(
+            SignalCombiner c,
+            DefinitionLoader.Loaded loaded,
+            Map<String, String> checks,
+            List<Map<String, Object>> problems) {
         double nan = Double.NaN;
         CombinerInput in = new CombinerInput(
                 java.time.LocalDate.of(2020, 1, 2),
@@ -175,8 +186,8 @@ final class ValidateCommand implements Callable<Integer> {
             checks.put("sandbox", "failed");
             problems.add(problem(
                     e.file() == null ? file.toString() : e.file(),
-                    e.line(),
-                    e.column(),
+                    e.line() > 0 ? e.line() : loaded.line("combine"),
+                    e.line() > 0 ? e.column() : 0,
                     "SCRIPT_ERROR",
                     e.detail(),
                     "combined alphas must be in [-1, 1] or NaN and the contributions must sum to them"));

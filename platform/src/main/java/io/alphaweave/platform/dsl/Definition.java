@@ -74,8 +74,28 @@ record Definition(
      * A JavaScript module exporting functions by role.
      *
      * @param text the module source
+     * @param roles role → an empty {@link Expr} holding the line where the exported function starts
+     *     (0 when unknown)
      */
-    record Module(String text) implements Code {}
+    record Module(String text, Map<String, Expr> roles) implements Code {
+        Module {
+            roles = Map.copyOf(roles);
+        }
+    }
+
+    /**
+     * @param role a code role such as {@code alpha}
+     * @return the 1-based line where that role's code starts in the file, or 0 when unknown
+     */
+    int line(String role) {
+        Map<String, Expr> roles =
+                switch (code) {
+                    case Expressions x -> x.roles();
+                    case Module m -> m.roles();
+                };
+        Expr e = roles.get(role);
+        return e == null ? 0 : e.line();
+    }
 
     /**
      * An expression and where its text starts in the file.

@@ -76,6 +76,25 @@ public final class DefinitionLoader {
         public ComponentKind kind() {
             return info().kind();
         }
+
+        /**
+         * Where a code role starts in the file, for error locations.
+         *
+         * @param role {@code alpha}, {@code confidence}, {@code buy}, {@code sell}, {@code combine}
+         *     or {@code allocate}
+         * @return the 1-based line of the role's YAML expression or exported JavaScript function, or
+         *     0 when the definition has no such role
+         */
+        public int line(String role) {
+            Definition def =
+                    switch (component) {
+                        case ScriptedStrategy s -> s.definition();
+                        case ScriptedCombiner c -> c.definition();
+                        case ScriptedAllocator a -> a.definition();
+                        default -> null;
+                    };
+            return def == null ? 0 : def.line(role);
+        }
     }
 
     /**
@@ -158,7 +177,7 @@ public final class DefinitionLoader {
                 ? new ScriptedStrategy(def, def.info().resolve(Map.of()), runtime).seriesNames()
                 : List.of();
         try (Sandbox sb = runtime.open(def.file())) {
-            ScriptCode.bind(def, sb, names);
+            ScriptCode.bind(def, sb, names, false);
         } catch (ScriptException e) {
             throw new DefinitionException(List.of(new DefinitionException.Problem(
                     def.file(),

@@ -138,7 +138,7 @@ final class DefinitionParser {
                 if (!"function".equals(r.value())) {
                     add(r, "SCHEMA_TYPE", role + " must be an exported function", "export function " + role + "(...)");
                 }
-                roles.put(role, new Definition.Expr("", 0));
+                roles.put(role, new Definition.Expr("", r.line()));
             } else if (r.value() instanceof String s && !s.isBlank()) {
                 roles.put(role, new Definition.Expr(s, r.contentLine()));
             } else {
@@ -195,7 +195,8 @@ final class DefinitionParser {
             add(root, "SCHEMA_VALUE", e.getMessage(), "fix the value named");
             return null;
         }
-        Definition.Code code = module != null ? new Definition.Module(module) : new Definition.Expressions(roles);
+        Definition.Code code =
+                module != null ? new Definition.Module(module, roles) : new Definition.Expressions(roles);
         return new Definition(file, source, hash, info, indicators, normalize, code);
     }
 

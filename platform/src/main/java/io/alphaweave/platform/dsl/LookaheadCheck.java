@@ -94,6 +94,19 @@ public final class LookaheadCheck implements ComponentValidator {
         return on(new MarketData(cal, names, o, h, l, c, v, null));
     }
 
+    /**
+     * This check, remembering by content hash which definition files (YAML/JS sources) passed — in
+     * memory and in {@code cacheFile} (one SHA-256 key per line; created when missing; ignored when
+     * unreadable) — so unchanged files are not checked again by later processes. Plugin and Java
+     * components are always checked.
+     *
+     * @param cacheFile the cache file, e.g. {@code ~/.alphaweave/lookahead-passed.txt}
+     * @return the caching validator
+     */
+    public ComponentValidator cachedIn(java.nio.file.Path cacheFile) {
+        return new CachedLookahead(this, Objects.requireNonNull(cacheFile, "cacheFile must not be null"));
+    }
+
     @Override
     public void validate(Object component, ComponentInfo info, ComponentSource source) {
         if (info.kind() == ComponentKind.STRATEGY && component instanceof Strategy s) {

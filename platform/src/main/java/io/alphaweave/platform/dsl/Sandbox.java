@@ -138,15 +138,20 @@ final class Sandbox implements AutoCloseable {
         String msg = String.valueOf(e.getMessage());
         if (e.isCancelled() || e.isResourceExhausted()) {
             dead = true;
+            int[] at = userFrame(e);
             if (msg.contains("Statement count limit")) {
                 return new SandboxViolationException(
                         fileName,
+                        at[0],
+                        at[1],
                         SandboxViolationException.Limit.STATEMENTS,
                         "the script executed more than " + limits.statements()
                                 + " statements in one call (an endless loop?); bound its loops");
             }
             return new SandboxViolationException(
                     fileName,
+                    at[0],
+                    at[1],
                     SandboxViolationException.Limit.ALLOCATION,
                     "the script exhausted a resource (" + msg + "); allocate less");
         }
@@ -171,7 +176,9 @@ final class Sandbox implements AutoCloseable {
         }
         if (msg.contains("Maximum call stack size exceeded")) {
             return new SandboxViolationException(
-                    file + (line > 0 ? ":" + line : ""),
+                    file,
+                    line,
+                    column,
                     SandboxViolationException.Limit.STACK,
                     "the script recursed too deeply (" + msg + "); bound its recursion");
         }
@@ -186,13 +193,43 @@ final class Sandbox implements AutoCloseable {
         return new ScriptException(file, line, column, msg);
     }
 
+    /**
+     * @return {line, column} of the innermost guest frame in the definition's own file (not the
+     *     host's drivers), or {0, 0}
+     */
+    private int[] userFrame(PolyglotException e) {
+        if (e == null) {
+            return new int[] {0, 0};
+        }
+        SourceSection here = e.getSourceLocation();
+        if (here != null
+                && here.isAvailable()
+                && here.getSource() != null
+                && fileName.equals(here.getSource().getName())) {
+            return new int[] {here.getStartLine(), here.getStartColumn()};
+        }
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            SourceSection s = f.isGuestFrame() ? f.getSourceLocation() : null;
+            if (s != null
+                    && s.isAvailable()
+                    && s.getSource() != null
+                    && fileName.equals(s.getSource().getName())) {
+                return new int[] {s.getStartLine(), s.getStartColumn()};
+            }
+        }
+        return new int[] {0, 0};
+    }
+
     private SandboxViolationException violation(Watchdog.Watch watch, PolyglotException cause) {
         dead = true;
+        int[] at = userFrame(cause);
         SandboxViolationException ex =
                 switch (watch.violation) {
                     case DEADLINE ->
                         new SandboxViolationException(
                                 fileName,
+                                at[0],
+                                at[1],
                                 SandboxViolationException.Limit.DEADLINE,
                                 "the script ran longer than "
                                         + limits.deadline().toMillis()
@@ -201,6 +238,8 @@ final class Sandbox implements AutoCloseable {
                     case ALLOCATION ->
                         new SandboxViolationException(
                                 fileName,
+                                at[0],
+                                at[1],
                                 SandboxViolationException.Limit.ALLOCATION,
                                 "the script allocated " + (watch.observed >> 20)
                                         + " MiB in one call, over the budget of " + (limits.allocationBytes() >> 20)

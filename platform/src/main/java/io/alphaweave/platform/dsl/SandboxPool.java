@@ -1,5 +1,7 @@
 package io.alphaweave.platform.dsl;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -7,22 +9,43 @@ import java.util.function.Function;
 import org.graalvm.polyglot.Value;
 
 /**
- * Bound sandboxes of one component, reused across calls (a combiner or allocator is called once per
- * rebalance day; a fresh context each time would dominate). One sandbox serves one thread at a
- * time; a sandbox whose call failed is discarded, never reused.
+ * Warm sandboxes of one component instance, reused across calls: a fresh context per call would run
+ * cold (interpreted, then recompiled) code every time and dominate the cost. Isolation holds
+ * because each component instance has its own pool (nothing is shared between two components), the
+ * sandbox's globals and built-ins are frozen before any definition code runs ({@link
+ * ScriptCode#LOCKDOWN}), and every bulk call hands the script fresh arguments. One sandbox serves
+ * one thread at a time; a sandbox whose call failed is discarded, never reused.
  */
 final class SandboxPool {
     private final Definition def;
     private final ScriptRuntime runtime;
-    private final String driverSource;
+    private final Collection<String> seriesNames;
+    private final Map<String, String> driverSources;
     private final ConcurrentLinkedDeque<Bound> idle = new ConcurrentLinkedDeque<>();
 
-    record Bound(Sandbox sandbox, Map<String, Value> functions, Value driver) {}
+    /**
+     * A sandbox with the definition's code bound in it.
+     *
+     * @param sandbox the sandbox
+     * @param functions role → function
+     * @param drivers driver name → driver function
+     */
+    record Bound(Sandbox sandbox, Map<String, Value> functions, Map<String, Value> drivers) {
+        Value driver() {
+            return drivers.values().iterator().next();
+        }
+    }
 
     SandboxPool(Definition def, ScriptRuntime runtime, String driverSource) {
+        this(def, runtime, List.of(), Map.of("driver", driverSource));
+    }
+
+    SandboxPool(
+            Definition def, ScriptRuntime runtime, Collection<String> seriesNames, Map<String, String> driverSources) {
         this.def = def;
         this.runtime = runtime;
-        this.driverSource = driverSource;
+        this.seriesNames = List.copyOf(seriesNames);
+        this.driverSources = new LinkedHashMap<>(driverSources);
     }
 
     <T> T with(Function<Bound, T> work) {
@@ -30,8 +53,10 @@ final class SandboxPool {
         if (b == null) {
             Sandbox sb = runtime.open(def.file());
             try {
-                Map<String, Value> fns = ScriptCode.bind(def, sb, List.of());
-                b = new Bound(sb, fns, sb.eval("<driver>", driverSource, false));
+                Map<String, Value> fns = ScriptCode.bind(def, sb, seriesNames, true);
+                Map<String, Value> drivers = new LinkedHashMap<>();
+                driverSources.forEach((name, src) -> drivers.put(name, sb.eval("<" + name + ">", src, false)));
+                b = new Bound(sb, fns, drivers);
             } catch (RuntimeException e) {
                 sb.close();
                 throw e;

@@ -28,7 +28,18 @@ public final class SandboxViolationException extends ScriptException {
      * @param message what was exceeded, by how much, and how to fix it
      */
     public SandboxViolationException(String file, Limit limit, String message) {
-        super(file, 0, 0, message);
+        this(file, 0, 0, limit, message);
+    }
+
+    /**
+     * @param file the source, may be null
+     * @param line 1-based line where the script was when it was stopped, 0 when unknown
+     * @param column 1-based column, 0 when unknown
+     * @param limit which limit
+     * @param message what was exceeded, by how much, and how to fix it
+     */
+    public SandboxViolationException(String file, int line, int column, Limit limit, String message) {
+        super(file, line, column, message);
         this.limit = limit;
     }
 

@@ -17,28 +17,67 @@ final class ScriptCode {
     static final String PRELUDE = "globalThis.clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));";
 
     /**
-     * Runs a per-bar function over one symbol's bars; returns null, or [role, index, text] for the
-     * first value that is not a finite number ({@code null}/{@code undefined} mean "no view").
+     * Freezes the global object, every global value (constructors, namespaces such as {@code Math})
+     * with its prototype, and the iterator, generator and typed-array intrinsics: a definition's code
+     * runs after this, so it cannot leave state behind in a global or a built-in for its next call
+     * (in sloppy code such a write is silently ignored, in strict code it throws).
+     */
+    static final String LOCKDOWN = """
+            (function() {
+              'use strict';
+              const freeze = Object.freeze, proto = Object.getPrototypeOf, seen = new Set();
+              const harden = (o) => {
+                if ((typeof o === 'object' || typeof o === 'function') && o !== null && !seen.has(o)) {
+                  seen.add(o);
+                  freeze(o);
+                }
+              };
+              for (const k of Reflect.ownKeys(globalThis)) {
+                const v = Reflect.getOwnPropertyDescriptor(globalThis, k).value;
+                if ((typeof v === 'object' || typeof v === 'function') && v !== null) {
+                  harden(v);
+                  harden(proto(v));
+                  if (typeof v === 'function') harden(v.prototype);
+                }
+              }
+              const arrayIterator = proto([][Symbol.iterator]());
+              [arrayIterator, proto(arrayIterator), proto(new Map().entries()), proto(new Set().values()),
+               proto(''[Symbol.iterator]()), proto(/x/[Symbol.matchAll]('')), proto(function* () {}),
+               proto(function* () {}).prototype, proto(async function () {}), proto(async function* () {}),
+               proto(Int8Array), proto(Int8Array).prototype].forEach(harden);
+              freeze(globalThis);
+            })()""";
+
+    /**
+     * Runs a per-bar function over the bars of a batch of symbols in one guest call (so the loop is
+     * compiled once and stays hot); returns null, or [role, symbol, index, text] for the first value
+     * that is not a finite number ({@code null}/{@code undefined} mean "no view"). Each symbol gets
+     * its own fresh {@code series} object.
      */
     static final String STRATEGY_DRIVER = """
-            (function(alphaFn, confFn, n, names, arrays, pnames, pvalues, outA, outC, ready) {
-              const series = {};
-              for (let k = 0; k < names.length; k++) series[names[k]] = arrays[k];
+            (function(alphaFn, confFn, m, counts, names, arrays, pnames, pvalues, outA, outC, ready) {
+              /(?:)/.exec(''); // clears the RegExp.lastMatch statics an earlier call left
               const params = {};
               for (let k = 0; k < pnames.length; k++) params[pnames[k]] = pvalues[k];
               Object.freeze(params);
-              for (let i = 0; i < n; i++) {
-                if (!ready[i]) continue;
-                const a = alphaFn(i, series, params);
-                if (a === null || a === undefined) continue;
-                if (typeof a !== 'number' || a !== a || a === Infinity || a === -Infinity) return ['alpha', i, typeof a === 'number' ? String(a) : typeof a + ' ' + JSON.stringify(a)];
-                let c = 1;
-                if (confFn !== null) {
-                  c = confFn(i, series, params);
-                  if (typeof c !== 'number' || c !== c || c === Infinity || c === -Infinity) return ['confidence', i, typeof c === 'number' ? String(c) : typeof c + ' ' + JSON.stringify(c)];
+              const bad = (role, s, i, v) => [role, s, i, typeof v === 'number' ? String(v) : typeof v + ' ' + JSON.stringify(v)];
+              for (let s = 0; s < m; s++) {
+                const n = counts[s], rd = ready[s], oa = outA[s], oc = outC[s], arr = arrays[s];
+                const series = {};
+                for (let k = 0; k < names.length; k++) series[names[k]] = arr[k];
+                for (let i = 0; i < n; i++) {
+                  if (!rd[i]) continue;
+                  const a = alphaFn(i, series, params);
+                  if (a === null || a === undefined) continue;
+                  if (typeof a !== 'number' || a !== a || a === Infinity || a === -Infinity) return bad('alpha', s, i, a);
+                  let c = 1;
+                  if (confFn !== null) {
+                    c = confFn(i, series, params);
+                    if (typeof c !== 'number' || c !== c || c === Infinity || c === -Infinity) return bad('confidence', s, i, c);
+                  }
+                  oa[i] = a;
+                  oc[i] = c;
                 }
-                outA[i] = a;
-                outC[i] = c;
               }
               return null;
             })""";
@@ -46,6 +85,7 @@ final class ScriptCode {
     /** Runs buy/sell rules: out[i] = 1 buy, -1 sell, 0 hold; returns null or [role, index, text]. */
     static final String RULES_DRIVER = """
             (function(buyFn, sellFn, n, names, arrays, pnames, pvalues, out, ready) {
+              /(?:)/.exec(''); // clears the RegExp.lastMatch statics an earlier call left
               const series = {};
               for (let k = 0; k < names.length; k++) series[names[k]] = arrays[k];
               const params = {};
@@ -77,10 +117,15 @@ final class ScriptCode {
      * @param def the definition
      * @param sandbox where
      * @param seriesNames the names a strategy's expressions may use (ignored for modules)
+     * @param lockdown whether to freeze the globals first ({@link #LOCKDOWN}); needed for a sandbox
+     *     that is reused, not for a one-off compile check
      * @return role → function
      */
-    static Map<String, Value> bind(Definition def, Sandbox sandbox, Collection<String> seriesNames) {
+    static Map<String, Value> bind(Definition def, Sandbox sandbox, Collection<String> seriesNames, boolean lockdown) {
         sandbox.eval("<prelude>", PRELUDE, false);
+        if (lockdown) {
+            sandbox.eval("<lockdown>", LOCKDOWN, false);
+        }
         Map<String, Value> out = new HashMap<>();
         switch (def.code()) {
             case Definition.Module m -> {

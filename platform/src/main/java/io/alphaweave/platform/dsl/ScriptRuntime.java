@@ -9,7 +9,8 @@ import org.graalvm.polyglot.SandboxPolicy;
 
 /**
  * The GraalJS runtime that definition scripts run in: one shared {@link Engine} (so compiled code
- * is cached across scripts) and, per component and call, a fresh sandboxed context. Thread-safe.
+ * is cached across scripts) and, per component instance, a pool of warm sandboxed contexts with
+ * frozen globals (see {@code SandboxPool}). Thread-safe.
  *
  * <p>What the sandbox enforces, and how:
  *

@@ -42,6 +42,10 @@ final class ScriptedAllocator implements CapitalAllocator {
         return def.info();
     }
 
+    Definition definition() {
+        return def;
+    }
+
     @Override
     public CapitalAllocator configure(Map<String, ?> raw) {
         if (raw == null || raw.isEmpty()) {

@@ -41,6 +41,10 @@ final class ScriptedCombiner implements SignalCombiner {
         return def.info();
     }
 
+    Definition definition() {
+        return def;
+    }
+
     @Override
     public SignalCombiner configure(Map<String, ?> raw) {
         if (raw == null || raw.isEmpty()) {

@@ -21,17 +21,23 @@ import org.graalvm.polyglot.Value;
 
 /**
  * A strategy defined by a file. Indicators are computed in Java over each symbol's own bars; the
- * script sees them (and the bars) as whole arrays and is called once per symbol, its per-bar
- * function running inside the script. Every bulk call gets a fresh sandbox, so nothing survives
- * from one call — or one strategy — to the next. Immutable and thread-safe.
+ * script sees them (and the bars) as whole arrays, its per-bar function looping inside the script
+ * over a batch of symbols per guest call. The instance's warm
+ * sandboxes are pooled (compiled code stays hot); their globals are frozen and every call gets
+ * fresh arguments, so a YAML expression keeps no state between calls, and nothing is shared with
+ * another strategy. Immutable and thread-safe.
  */
 final class ScriptedStrategy implements Strategy {
     private static final List<String> FIELDS = List.of("open", "high", "low", "close", "volume");
+    /** Bars per guest call: big enough to keep the loop hot, small enough for per-call limits. */
+    private static final long BATCH_BARS = 100_000;
 
     private final Definition def;
     private final Parameters params;
     private final ScriptRuntime runtime;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
+    private final SandboxPool pool;
+    private final List<String> passed;
 
     private record Cached(MarketView view, AlphaMatrix matrix) {}
 
@@ -39,6 +45,31 @@ final class ScriptedStrategy implements Strategy {
         this.def = def;
         this.params = params;
         this.runtime = runtime;
+        this.passed = passedSeries(def, seriesNames());
+        this.pool = new SandboxPool(
+                def,
+                runtime,
+                seriesNames(),
+                Map.of("alpha", ScriptCode.STRATEGY_DRIVER, "rules", ScriptCode.RULES_DRIVER));
+    }
+
+    /**
+     * The series a YAML definition's code can reach — those it names, or all when it indexes {@code
+     * series[...]} by a computed key; a module gets them all. Fewer copies per call.
+     */
+    private static List<String> passedSeries(Definition def, List<String> all) {
+        if (!(def.code() instanceof Definition.Expressions x)) {
+            return all;
+        }
+        String code = x.roles().values().stream().map(Definition.Expr::code).reduce("", (a, b) -> a + "\n" + b);
+        if (code.contains("series[")) {
+            return all;
+        }
+        return all.stream()
+                .filter(n -> java.util.regex.Pattern.compile("\\b" + n + "\\b")
+                        .matcher(code)
+                        .find())
+                .toList();
     }
 
     @Override
@@ -86,66 +117,92 @@ final class ScriptedStrategy implements Strategy {
     @Override
     public void generateAlphaSignals(MarketView data, AlphaMatrix out) {
         boolean normalized = def.normalize() != null;
-        boolean defaultConfidence = true;
-        try (Sandbox sb = runtime.open(def.file())) {
-            List<String> names = seriesNames();
-            Map<String, Value> fns = ScriptCode.bind(def, sb, names);
-            Value alphaFn = fns.get("alpha");
+        boolean defaultConfidence = pool.with(b -> {
+            Value alphaFn = b.functions().get("alpha");
             if (alphaFn == null) {
                 throw new ScriptException(
                         def.file(), 0, 0, "defines no alpha function; export function alpha(i, series, params)");
             }
-            Value confFn = fns.get("confidence");
+            Value confFn = b.functions().get("confidence");
             boolean hasConfidence = confFn != null;
-            defaultConfidence = !hasConfidence;
-            Value driver = sb.eval("<driver>", ScriptCode.STRATEGY_DRIVER, false);
+            Sandbox sb = b.sandbox();
+            Value driver = b.drivers().get("alpha");
             String[] pnames = params.values().keySet().toArray(String[]::new);
             Object[] pvalues = Arrays.stream(pnames).map(params.values()::get).toArray();
-            for (int s = 0; s < data.symbolCount(); s++) {
-                BarSeries bars = data.bars(s);
-                int n = bars.length();
-                if (n == 0) {
+            String[] sn = passed.toArray(String[]::new);
+            int symbols = data.symbolCount();
+            for (int from = 0; from < symbols; ) {
+                // a batch of whole symbols, about BATCH_BARS bars: one guest call, limits per batch
+                List<Integer> batch = new ArrayList<>();
+                List<BarSeries> batchBars = new ArrayList<>();
+                long bars = 0;
+                for (; from < symbols && (batch.isEmpty() || bars < BATCH_BARS); from++) {
+                    BarSeries b1 = data.bars(from);
+                    if (b1.length() > 0) {
+                        batch.add(from);
+                        batchBars.add(b1);
+                        bars += b1.length();
+                    }
+                }
+                int m = batch.size();
+                if (m == 0) {
                     continue;
                 }
-                Map<String, double[]> series = series(data.indicators(), bars);
-                boolean[] ready = ready(series, n);
-                double[] a = new double[n], conf = new double[n];
-                Arrays.fill(a, Double.NaN);
-                Arrays.fill(conf, Double.NaN);
-                String[] sn = series.keySet().toArray(String[]::new);
-                double[][] sa = series.values().toArray(double[][]::new);
-                Value bad = sb.guard(() -> driver.execute(
-                        alphaFn, confFn == null ? null : confFn, n, sn, sa, pnames, pvalues, a, conf, ready));
-                String symbol = data.symbols().get(s);
+                int[] counts = new int[m];
+                double[][][] sa = new double[m][][];
+                boolean[][] ready = new boolean[m][];
+                double[][] a = new double[m][], conf = new double[m][];
+                for (int j = 0; j < m; j++) {
+                    BarSeries bs = batchBars.get(j);
+                    int n = bs.length();
+                    counts[j] = n;
+                    Map<String, double[]> indicators = indicators(data.indicators(), bs);
+                    ready[j] = ready(indicators, n);
+                    sa[j] = series(indicators, bs).values().toArray(double[][]::new);
+                    a[j] = new double[n];
+                    conf[j] = new double[n];
+                    Arrays.fill(a[j], Double.NaN);
+                    Arrays.fill(conf[j], Double.NaN);
+                }
+                Value bad = sb.guard(
+                        () -> driver.execute(alphaFn, confFn, m, counts, sn, sa, pnames, pvalues, a, conf, ready));
                 if (!sb.guard(bad::isNull)) {
                     String role = sb.guard(() -> bad.getArrayElement(0).asString());
-                    int i = sb.guard(() -> bad.getArrayElement(1).asInt());
-                    String text = sb.guard(() -> bad.getArrayElement(2).asString());
+                    int j = sb.guard(() -> bad.getArrayElement(1).asInt());
+                    int i = sb.guard(() -> bad.getArrayElement(2).asInt());
+                    String text = sb.guard(() -> bad.getArrayElement(3).asString());
                     throw new ScriptException(
                             def.file(),
+                            def.line(role),
                             0,
-                            0,
-                            role + " for " + symbol + " on " + data.date(bars.days()[i]) + " was " + text
+                            role + " for " + data.symbols().get(batch.get(j)) + " on "
+                                    + data.date(batchBars.get(j).days()[i]) + " was " + text
                                     + "; return a finite number (alpha in [-1, 1], confidence in [0, 1]), or null for no"
                                     + " view");
                 }
-                double[] rowA = out.alpha(s), rowC = out.confidence(s);
-                for (int i = 0; i < n; i++) {
-                    if (!Double.isNaN(a[i])) {
-                        if (!normalized && !(a[i] >= -1.0 && a[i] <= 1.0)) {
-                            throw rangeError("alpha", a[i], "[-1, 1]", symbol, data, bars.days()[i]);
+                for (int j = 0; j < m; j++) {
+                    int s = batch.get(j);
+                    String symbol = data.symbols().get(s);
+                    double[] rowA = out.alpha(s), rowC = out.confidence(s), aj = a[j], cj = conf[j];
+                    int[] days = batchBars.get(j).days();
+                    for (int i = 0; i < counts[j]; i++) {
+                        if (!Double.isNaN(aj[i])) {
+                            if (!normalized && !(aj[i] >= -1.0 && aj[i] <= 1.0)) {
+                                throw rangeError("alpha", aj[i], "[-1, 1]", symbol, data, days[i]);
+                            }
+                            if (!hasConfidence) {
+                                cj[i] = Math.abs(aj[i]);
+                            } else if (!(cj[i] >= 0.0 && cj[i] <= 1.0)) {
+                                throw rangeError("confidence", cj[i], "[0, 1]", symbol, data, days[i]);
+                            }
+                            rowA[days[i]] = aj[i];
+                            rowC[days[i]] = cj[i];
                         }
-                        if (!hasConfidence) {
-                            conf[i] = Math.abs(a[i]);
-                        } else if (!(conf[i] >= 0.0 && conf[i] <= 1.0)) {
-                            throw rangeError("confidence", conf[i], "[0, 1]", symbol, data, bars.days()[i]);
-                        }
-                        rowA[bars.days()[i]] = a[i];
-                        rowC[bars.days()[i]] = conf[i];
                     }
                 }
             }
-        }
+            return !hasConfidence;
+        });
         if (normalized) {
             normalizeCrossSection(data, out, defaultConfidence);
         }
@@ -155,7 +212,7 @@ final class ScriptedStrategy implements Strategy {
     private ScriptException rangeError(String role, double v, String range, String symbol, MarketView data, int day) {
         return new ScriptException(
                 def.file(),
-                0,
+                def.line(role),
                 0,
                 role + " for " + symbol + " on " + data.date(day) + " was " + v + ", outside " + range
                         + (role.equals("alpha")
@@ -212,24 +269,24 @@ final class ScriptedStrategy implements Strategy {
         if (!hasRules) {
             return Strategy.super.generateSignals(data, symbol);
         }
-        try (Sandbox sb = runtime.open(def.file())) {
-            List<String> names = seriesNames();
-            Map<String, Value> fns = ScriptCode.bind(def, sb, names);
-            Value buy = fns.get("buy"), sell = fns.get("sell");
+        BarSeries bars = data.bars(symbol);
+        int n = bars.length();
+        return pool.with(b -> {
+            Value buy = b.functions().get("buy"), sell = b.functions().get("sell");
             if (buy == null && sell == null) {
                 return Strategy.super.generateSignals(data, symbol);
             }
-            BarSeries bars = data.bars(symbol);
-            int n = bars.length();
             if (n == 0) {
                 return out;
             }
-            Map<String, double[]> series = series(data.indicators(), bars);
-            boolean[] ready = ready(series, n);
+            Sandbox sb = b.sandbox();
+            Map<String, double[]> indicators = indicators(data.indicators(), bars);
+            boolean[] ready = ready(indicators, n);
+            Map<String, double[]> series = series(indicators, bars);
             double[] rules = new double[n];
             String[] pnames = params.values().keySet().toArray(String[]::new);
             Object[] pvalues = Arrays.stream(pnames).map(params.values()::get).toArray();
-            Value driver = sb.eval("<driver>", ScriptCode.RULES_DRIVER, false);
+            Value driver = b.drivers().get("rules");
             String[] sn = series.keySet().toArray(String[]::new);
             double[][] sa = series.values().toArray(double[][]::new);
             Value bad = sb.guard(() -> driver.execute(buy, sell, n, sn, sa, pnames, pvalues, rules, ready));
@@ -239,7 +296,7 @@ final class ScriptedStrategy implements Strategy {
                 String text = sb.guard(() -> bad.getArrayElement(2).asString());
                 throw new ScriptException(
                         def.file(),
-                        0,
+                        def.line(role),
                         0,
                         role + " for " + data.symbols().get(symbol) + " on " + data.date(bars.days()[i]) + " was "
                                 + text + "; a rule must return true or false");
@@ -249,7 +306,7 @@ final class ScriptedStrategy implements Strategy {
                         rules[i] > 0 ? TradeSignal.BUY : rules[i] < 0 ? TradeSignal.SELL : TradeSignal.HOLD;
             }
             return out;
-        }
+        });
     }
 
     /** @return the names the expressions may use: bar fields and indicator outputs */
@@ -261,28 +318,38 @@ final class ScriptedStrategy implements Strategy {
         return names;
     }
 
-    private Map<String, double[]> series(Indicators kernels, BarSeries bars) {
-        Map<String, double[]> series = new LinkedHashMap<>();
-        // copies: the script may write into what it is given, never into the host's data
-        series.put("open", bars.open().clone());
-        series.put("high", bars.high().clone());
-        series.put("low", bars.low().clone());
-        series.put("close", bars.close().clone());
-        series.put("volume", bars.volume().clone());
+    /** The indicator outputs over {@code bars} (fresh arrays from the kernels), in declaration order. */
+    private Map<String, double[]> indicators(Indicators kernels, BarSeries bars) {
+        Map<String, double[]> out = new LinkedHashMap<>();
         for (Definition.IndicatorSpec spec : def.indicators()) {
-            series.putAll(IndicatorSeries.compute(spec, kernels, bars, params, def.file()));
+            out.putAll(IndicatorSeries.compute(spec, kernels, bars, params, def.file()));
+        }
+        return out;
+    }
+
+    /** The series the script is handed: bar fields copied (never the host's arrays), indicators as computed. */
+    private Map<String, double[]> series(Map<String, double[]> indicators, BarSeries bars) {
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (String name : passed) {
+            double[] v =
+                    switch (name) {
+                        case "open" -> bars.open().clone();
+                        case "high" -> bars.high().clone();
+                        case "low" -> bars.low().clone();
+                        case "close" -> bars.close().clone();
+                        case "volume" -> bars.volume().clone();
+                        default -> indicators.get(name);
+                    };
+            series.put(name, v);
         }
         return series;
     }
 
-    private boolean[] ready(Map<String, double[]> series, int n) {
+    /** Bars whose indicators are all warmed up (not NaN). */
+    private static boolean[] ready(Map<String, double[]> indicators, int n) {
         boolean[] ready = new boolean[n];
         Arrays.fill(ready, true);
-        int k = 0;
-        for (double[] values : series.values()) {
-            if (k++ < FIELDS.size()) {
-                continue;
-            }
+        for (double[] values : indicators.values()) {
             for (int i = 0; i < n; i++) {
                 if (Double.isNaN(values[i])) {
                     ready[i] = false;

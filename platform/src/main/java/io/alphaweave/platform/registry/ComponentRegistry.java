@@ -289,6 +289,24 @@ public final class ComponentRegistry implements AutoCloseable {
     }
 
     /**
+     * Records a component that could not even be created (e.g. a definition file that does not
+     * parse), so listings show it as failed with its reason; nothing can resolve it.
+     *
+     * @param source where it comes from
+     * @param kind the kind it was meant to be
+     * @param id its id, or a stand-in such as the file name when the id is unknown
+     * @param reason one line: what is wrong, where, and how to fix it
+     * @return the failed entry
+     */
+    public ComponentEntry registerFailure(ComponentSource source, ComponentKind kind, String id, String reason) {
+        Objects.requireNonNull(source, "source must not be null");
+        Objects.requireNonNull(kind, "kind must not be null");
+        Objects.requireNonNull(id, "id must not be null");
+        Objects.requireNonNull(reason, "reason must not be null");
+        return mutate(() -> addFailedLocked(source, kind, id, reason));
+    }
+
+    /**
      * Removes every entry whose source has the same type and location as {@code source} (the hash
      * and version are ignored). Plugin sources are managed by the registry itself: remove the JAR
      * from the plugins directory instead.

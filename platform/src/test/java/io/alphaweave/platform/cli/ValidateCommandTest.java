@@ -85,6 +85,48 @@ class ValidateCommandTest {
         JsonNode p = r.json().get("problems").get(0);
         assertThat(p.get("code").asText()).isEqualTo("LOOKAHEAD");
         assertThat(p.get("message").asText()).containsPattern("for [A-Z]+ on \\d{4}-\\d{2}-\\d{2}");
+        assertThat(p.get("line").asInt()).as("the line of the alpha expression").isEqualTo(4);
+    }
+
+    @Test
+    void reportsALookaheadInAModuleAtTheLineOfItsFunction(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("peek.js");
+        Files.writeString(f, """
+                export const id = 'peek_js';
+                export const kind = 'strategy';
+                export const horizon_days = 1;
+
+                export function alpha(i, s, p) {
+                  return i + 1 < s.close.length ? (s.close[i + 1] > s.close[i] ? 1 : -1) : 0;
+                }
+                """);
+        Run r = validate(f);
+        assertThat(r.code()).isEqualTo(2);
+        JsonNode p = r.json().get("problems").get(0);
+        assertThat(p.get("code").asText()).isEqualTo("LOOKAHEAD");
+        assertThat(p.get("line").asInt()).as("the line where alpha is declared").isEqualTo(5);
+    }
+
+    @Test
+    void reportsASandboxViolationAtTheLineWhereTheScriptWasStopped(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("spin.js");
+        Files.writeString(f, """
+                export const id = 'spin_js';
+                export const kind = 'strategy';
+                export const horizon_days = 1;
+                export function alpha(i, s, p) {
+                  let k = 0;
+                  while (true) {
+                    k++;
+                  }
+                }
+                """);
+        Run r = validate(f);
+        assertThat(r.code()).isEqualTo(2);
+        JsonNode p = r.json().get("problems").get(0);
+        assertThat(p.get("code").asText()).startsWith("SANDBOX_");
+        assertThat(p.get("file").asText()).endsWith("spin.js");
+        assertThat(p.get("line").asInt()).as(p.toString()).isBetween(6, 7);
     }
 
     @Test
@@ -96,5 +138,8 @@ class ValidateCommandTest {
         assertThat(r.json().get("checks").get("sandbox").asText()).isEqualTo("failed");
         assertThat(r.json().get("problems").get(0).get("code").asText()).isEqualTo("SCRIPT_ERROR");
         assertThat(r.json().get("problems").get(0).get("message").asText()).contains("was NaN");
+        assertThat(r.json().get("problems").get(0).get("line").asInt())
+                .as("the line of the alpha expression")
+                .isEqualTo(4);
     }
 }
