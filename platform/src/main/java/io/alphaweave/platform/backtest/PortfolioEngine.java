@@ -10,6 +10,7 @@ import io.alphaweave.platform.portfolio.Rebalance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Consumer;
 
 /** The day loop of a portfolio backtest; see {@link PortfolioBacktest} for the semantics. */
@@ -68,6 +69,10 @@ final class PortfolioEngine {
         int block = Math.max(1, Math.min(BLOCK, days));
         double[] openT = new double[block * n], closeT = new double[block * n];
         double[][] alphaT = new double[k][block * n], confT = new double[k][block * n];
+        // a second set of slices, filled with the next block on another core while this one is replayed
+        double[] openN = new double[block * n], closeN = new double[block * n];
+        double[][] alphaN = new double[k][block * n], confN = new double[k][block * n];
+        ForkJoinTask<?> next = null;
 
         double[] equity = new double[days], cash = new double[days], gross = new double[days];
         double[] traded = new double[days], returns = new double[days];
@@ -82,7 +87,31 @@ final class PortfolioEngine {
         for (int t = 0; t < days; t++) {
             int b = t % block;
             if (b == 0) {
-                gather(data, alpha, decision, firstDay, t, Math.min(block, days - t), openT, closeT, alphaT, confT);
+                if (next == null) {
+                    gather(data, alpha, decision, firstDay, t, Math.min(block, days - t), openT, closeT, alphaT, confT);
+                } else {
+                    next.join();
+                    double[] o = openT, c = closeT;
+                    double[][] a = alphaT, f = confT;
+                    openT = openN;
+                    closeT = closeN;
+                    alphaT = alphaN;
+                    confT = confN;
+                    openN = o;
+                    closeN = c;
+                    alphaN = a;
+                    confN = f;
+                }
+                int t1 = t + block;
+                if (t1 < days) {
+                    double[] o = openN, c = closeN;
+                    double[][] a = alphaN, f = confN;
+                    next = ForkJoinTask.adapt(() ->
+                                    gather(data, alpha, decision, firstDay, t1, Math.min(block, days - t1), o, c, a, f))
+                            .fork();
+                } else {
+                    next = null;
+                }
             }
             int row = b * n;
             double tradedToday = 0, value = 0, grossToday = 0;

@@ -72,6 +72,24 @@ public final class BollingerMeanReversionStrategy extends PerSymbolStrategy {
     }
 
     @Override
+    Columns computeSignals(Indicators ind, BarSeries bars) {
+        // compute()'s alpha and confidence without the metadata columns
+        Indicators.Bands b = ind.bollinger(bars.close(), params.getInt("window"), params.getDouble("k"));
+        double[] close = bars.close(), mid = b.middle(), upper = b.upper();
+        int n = close.length;
+        double[] alpha = new double[n], conf = new double[n];
+        for (int i = 0; i < n; i++) {
+            double half = upper[i] - mid[i];
+            double a = Double.isNaN(half) || Double.isNaN(mid[i])
+                    ? Double.NaN
+                    : half > 0 ? clamp(-(close[i] - mid[i]) / half) : 0.0;
+            alpha[i] = a;
+            conf[i] = Math.abs(a);
+        }
+        return new Columns(close, Map.of(), alpha, conf);
+    }
+
+    @Override
     Columns compute(Indicators ind, BarSeries bars) {
         Indicators.Bands b = ind.bollinger(bars.close(), params.getInt("window"), params.getDouble("k"));
         double[] close = bars.close(), mid = b.middle(), upper = b.upper(), lower = b.lower();

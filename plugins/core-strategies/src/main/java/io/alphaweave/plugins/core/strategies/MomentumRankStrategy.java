@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.pf4j.Extension;
 
 /**
@@ -119,7 +120,7 @@ public final class MomentumRankStrategy implements Strategy {
         int n = data.symbolCount(), days = data.dayCount(), lookback = params.getInt("lookback");
         int minSymbols = params.getInt("min_symbols");
         double[][] ret = new double[n][];
-        for (int s = 0; s < n; s++) {
+        IntStream.range(0, n).parallel().forEach(s -> {
             var bars = data.bars(s);
             double[] c = bars.close();
             double[] r = new double[c.length];
@@ -127,15 +128,25 @@ public final class MomentumRankStrategy implements Strategy {
                 r[i] = i >= lookback ? c[i] / c[i - lookback] - 1 : Double.NaN;
             }
             ret[s] = bars.toCalendar(r, days);
-        }
+        });
+        // days are ranked independently: tasks of 8 blocks run in parallel, each writing only its own
+        // days of every row (distinct array elements, published by the stream's join)
+        int block = 64, span = 8 * block;
+        IntStream.range(0, (days + span - 1) / span)
+                .parallel()
+                .forEach(t -> rankDays(ret, out, t * span, Math.min(days, (t + 1) * span), block, minSymbols));
+    }
+
+    /** Ranks days [from, to) in day-major blocks and writes their alphas and confidences. */
+    private static void rankDays(double[][] ret, AlphaMatrix out, int from, int to, int block, int minSymbols) {
+        int n = ret.length;
         // day-major blocks: each symbol's returns are read (and its alphas written) 64 days at a time
         // instead of one strided access per symbol and day
-        int block = 64;
         double[] colT = new double[block * n], alphaT = new double[block * n];
         double[] col = new double[n], alpha = new double[n], rank = new double[n];
         RankScratch scratch = new RankScratch(n);
-        for (int d0 = 0; d0 < days; d0 += block) {
-            int len = Math.min(block, days - d0);
+        for (int d0 = from; d0 < to; d0 += block) {
+            int len = Math.min(block, to - d0);
             for (int s = 0; s < n; s++) {
                 double[] r = ret[s];
                 for (int i = 0, at = s; i < len; i++, at += n) {

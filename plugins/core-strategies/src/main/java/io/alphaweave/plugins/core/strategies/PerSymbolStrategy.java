@@ -14,13 +14,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * A strategy that looks at one symbol at a time, over its own bars (gaps removed). One function
  * ({@link #compute}) turns a symbol's bars into per-bar columns (indicator values, alpha,
  * confidence); the easy path evaluates it on the bars up to the decision day and reads the last bar,
  * the bulk path evaluates it once on all bars and spreads it onto the calendar — so the two agree
- * cell for cell (the kernels are causal). Immutable; thread-safe.
+ * cell for cell (the kernels are causal). The bulk path computes symbols in parallel (common
+ * fork-join pool). Immutable; thread-safe.
  */
 abstract class PerSymbolStrategy implements Strategy {
     /** Per-bar output of {@link #compute}: the closes, named indicator columns, alpha and confidence. */
@@ -40,6 +42,18 @@ abstract class PerSymbolStrategy implements Strategy {
      * @return per-bar columns; alpha {@code NaN} where the strategy has no view
      */
     abstract Columns compute(Indicators ind, BarSeries bars);
+
+    /**
+     * The alpha and confidence columns only, for the bulk path: by default {@link #compute}; a
+     * strategy may skip its metadata columns here but must return the same alpha and confidence.
+     *
+     * @param ind the host kernels
+     * @param bars compact bars
+     * @return columns whose {@code values} may be empty
+     */
+    Columns computeSignals(Indicators ind, BarSeries bars) {
+        return compute(ind, bars);
+    }
 
     /** @return a strategy of the same class with these (validated) parameters */
     abstract PerSymbolStrategy with(Parameters params);
@@ -109,17 +123,19 @@ abstract class PerSymbolStrategy implements Strategy {
     @Override
     public final void generateAlphaSignals(MarketView data, AlphaMatrix out) {
         Indicators ind = data.indicators();
-        for (int s = 0; s < data.symbolCount(); s++) {
-            BarSeries bars = data.bars(s);
-            Columns c = compute(ind, bars);
-            int[] days = bars.days();
-            double[] a = c.alpha(), conf = c.confidence();
-            double[] rowA = out.alpha(s), rowC = out.confidence(s);
-            for (int i = 0; i < days.length; i++) {
-                if (!Double.isNaN(a[i])) {
-                    rowA[days[i]] = a[i];
-                    rowC[days[i]] = conf[i];
-                }
+        // symbols are independent and AlphaMatrix rows may be written concurrently: both cores share them
+        IntStream.range(0, data.symbolCount()).parallel().forEach(s -> fillRow(ind, data.bars(s), out, s));
+    }
+
+    private void fillRow(Indicators ind, BarSeries bars, AlphaMatrix out, int s) {
+        Columns c = computeSignals(ind, bars);
+        int[] days = bars.days();
+        double[] a = c.alpha(), conf = c.confidence();
+        double[] rowA = out.alpha(s), rowC = out.confidence(s);
+        for (int i = 0; i < days.length; i++) {
+            if (!Double.isNaN(a[i])) {
+                rowA[days[i]] = a[i];
+                rowC[days[i]] = conf[i];
             }
         }
     }
