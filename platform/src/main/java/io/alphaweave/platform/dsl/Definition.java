@@ -2,6 +2,8 @@ package io.alphaweave.platform.dsl;
 
 import io.alphaweave.api.AlphaNormalizer;
 import io.alphaweave.api.ComponentInfo;
+import io.alphaweave.api.Parameters;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +83,13 @@ record Definition(
         Module {
             roles = Map.copyOf(roles);
         }
+    }
+
+    /** The current parameters with {@code raw} laid over them, validated against the declared specs. */
+    Parameters reconfigure(Parameters current, Map<String, ?> raw) {
+        Map<String, Object> merged = new LinkedHashMap<>(current.values());
+        merged.putAll(raw);
+        return info().resolve(merged);
     }
 
     /**

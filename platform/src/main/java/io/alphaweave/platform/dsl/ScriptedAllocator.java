@@ -5,7 +5,6 @@ import io.alphaweave.api.CapitalAllocator;
 import io.alphaweave.api.ComponentInfo;
 import io.alphaweave.api.Parameters;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.graalvm.polyglot.Value;
 
@@ -51,9 +50,7 @@ final class ScriptedAllocator implements CapitalAllocator {
         if (raw == null || raw.isEmpty()) {
             return this;
         }
-        Map<String, Object> merged = new LinkedHashMap<>(params.values());
-        merged.putAll(raw);
-        return new ScriptedAllocator(def, def.info().resolve(merged), runtime);
+        return new ScriptedAllocator(def, def.reconfigure(params, raw), runtime);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.alphaweave.api.ComponentInfo;
 import io.alphaweave.api.Parameters;
 import io.alphaweave.api.SignalCombiner;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.graalvm.polyglot.Value;
 
@@ -50,9 +49,7 @@ final class ScriptedCombiner implements SignalCombiner {
         if (raw == null || raw.isEmpty()) {
             return this;
         }
-        Map<String, Object> merged = new LinkedHashMap<>(params.values());
-        merged.putAll(raw);
-        return new ScriptedCombiner(def, def.info().resolve(merged), runtime);
+        return new ScriptedCombiner(def, def.reconfigure(params, raw), runtime);
     }
 
     @Override

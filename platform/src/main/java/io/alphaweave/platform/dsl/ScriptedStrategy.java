@@ -86,9 +86,7 @@ final class ScriptedStrategy implements Strategy {
         if (raw == null || raw.isEmpty()) {
             return this;
         }
-        Map<String, Object> merged = new LinkedHashMap<>(params.values());
-        merged.putAll(raw);
-        return new ScriptedStrategy(def, def.info().resolve(merged), runtime);
+        return new ScriptedStrategy(def, def.reconfigure(params, raw), runtime);
     }
 
     @Override
