@@ -197,26 +197,45 @@ public final class MomentumRankStrategy implements Strategy {
 
     /** Reusable buffers of {@link #rankDay}: one per thread, sized for the universe. */
     static final class RankScratch {
-        final double[] sorted;
-        final double[] groupRank;
+        final long[] keys;
+        final long[] keysTmp;
+        final int[] order;
+        final int[] orderTmp;
+        final int[] counts = new int[DIGITS * RADIX];
 
         RankScratch(int n) {
-            sorted = new double[n];
-            groupRank = new double[n];
+            keys = new long[n];
+            keysTmp = new long[n];
+            order = new int[n];
+            orderTmp = new int[n];
         }
     }
 
+    private static final int RADIX = 256, DIGITS = 8;
+
     /**
-     * {@link #rankDay(double[], double[], double[], int)} without boxing: the ranked values are
-     * sorted as primitives (the order of {@link Double#compare}), each run of equal values (==, so
-     * −0.0 and 0.0 tie) gets its mean 0-based rank, and each symbol finds its run by binary search.
+     * {@link #rankDay(double[], double[], double[], int)} in O(n): the ranked values become unsigned
+     * 64-bit keys in the order of {@link Double#compare} (−0.0 folded into 0.0, so the two tie, as
+     * {@code ==} says), a stable LSD radix sort orders them with their symbol indexes, and each run of
+     * equal keys gets its mean 0-based rank — no comparisons and no per-symbol search.
      */
     static int rankDay(double[] values, double[] alpha, double[] rank, int minSymbols, RankScratch scratch) {
         int n = values.length, m = 0;
-        double[] sorted = scratch.sorted;
+        long[] keys = scratch.keys;
+        int[] order = scratch.order;
+        int[] counts = scratch.counts;
+        Arrays.fill(counts, 0);
         for (int s = 0; s < n; s++) {
-            if (!Double.isNaN(values[s])) {
-                sorted[m++] = values[s];
+            double v = values[s];
+            if (!Double.isNaN(v)) {
+                long bits = Double.doubleToRawLongBits(v == 0.0 ? 0.0 : v);
+                // flip all bits of negatives (larger magnitude sorts lower), only the sign of positives
+                long key = bits ^ ((bits >> 63) | Long.MIN_VALUE);
+                keys[m] = key;
+                order[m++] = s;
+                for (int d = 0; d < DIGITS; d++) {
+                    counts[d * RADIX + (int) ((key >>> (8 * d)) & 0xFF)]++;
+                }
             }
         }
         Arrays.fill(alpha, Double.NaN);
@@ -224,34 +243,44 @@ public final class MomentumRankStrategy implements Strategy {
         if (m < minSymbols) {
             return m;
         }
-        Arrays.sort(sorted, 0, m);
-        double[] groupRank = scratch.groupRank;
+        long[] tmpKeys = scratch.keysTmp;
+        int[] tmpOrder = scratch.orderTmp;
+        for (int d = 0; d < DIGITS; d++) {
+            int base = d * RADIX, shift = 8 * d;
+            int first = (int) ((keys[0] >>> shift) & 0xFF);
+            if (counts[base + first] == m) {
+                continue; // every key has this digit: the pass would not move anything
+            }
+            for (int b = 0, at = 0; b < RADIX; b++) {
+                int c = counts[base + b];
+                counts[base + b] = at;
+                at += c;
+            }
+            for (int i = 0; i < m; i++) {
+                long key = keys[i];
+                int to = counts[base + (int) ((key >>> shift) & 0xFF)]++;
+                tmpKeys[to] = key;
+                tmpOrder[to] = order[i];
+            }
+            long[] k = keys;
+            keys = tmpKeys;
+            tmpKeys = k;
+            int[] o = order;
+            order = tmpOrder;
+            tmpOrder = o;
+        }
         for (int i = 0; i < m; ) {
             int j = i;
-            while (j + 1 < m && sorted[j + 1] == sorted[i]) {
+            while (j + 1 < m && keys[j + 1] == keys[i]) {
                 j++;
             }
-            groupRank[i] = (i + j) / 2.0; // read at the run's first position only
+            double r = (i + j) / 2.0;
+            double a = m == 1 ? 0.0 : 2 * r / (m - 1) - 1;
+            for (int q = i; q <= j; q++) {
+                rank[order[q]] = r;
+                alpha[order[q]] = a;
+            }
             i = j + 1;
-        }
-        for (int s = 0; s < n; s++) {
-            double v = values[s];
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            // first position whose value is not below v: the start of v's run of equal values
-            int lo = 0, hi = m;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid] < v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            double r = groupRank[lo];
-            rank[s] = r;
-            alpha[s] = m == 1 ? 0.0 : 2 * r / (m - 1) - 1;
         }
         return m;
     }

@@ -70,6 +70,35 @@ class MomentumRankFastPathTest {
     }
 
     @Test
+    void radixRankEqualsTheReferenceOnLargeUniversesWithExtremeValues() {
+        SplittableRandom rnd = new SplittableRandom(29);
+        double[] extremes = {
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE,
+            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -1.0, 0.0, -0.0
+        };
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + rnd.nextInt(4000);
+            double[] v = new double[n];
+            for (int s = 0; s < n; s++) {
+                int kind = rnd.nextInt(20);
+                v[s] = switch (kind) {
+                    case 0 -> Double.NaN;
+                    case 1 -> extremes[rnd.nextInt(extremes.length)];
+                    case 2 -> Math.round(rnd.nextGaussian() * 4) / 4.0; // ties
+                    case 3 -> rnd.nextDouble() * 1e-300; // subnormal and tiny: only low digits differ
+                    default -> rnd.nextGaussian() * 0.3;
+                };
+            }
+            int min = 1 + rnd.nextInt(6);
+            double[] a1 = new double[n], r1 = new double[n], a2 = new double[n], r2 = new double[n];
+            referenceRank(v, a1, r1, min);
+            MomentumRankStrategy.rankDay(v, a2, r2, min);
+            assertThat(a2).containsExactly(a1);
+            assertThat(r2).containsExactly(r1);
+        }
+    }
+
+    @Test
     void bulkSignalsEqualADayByDayReferenceOnAPanelWithGaps() {
         SplittableRandom rnd = new SplittableRandom(23);
         int n = 37, days = 300, lookback = 20;
