@@ -1,7 +1,6 @@
 package io.alphaweave.platform.backtest;
 
 import io.alphaweave.api.AlphaMatrix;
-import io.alphaweave.api.CombinerInput;
 import io.alphaweave.api.CombinerOutput;
 import io.alphaweave.api.MarketView;
 import io.alphaweave.platform.portfolio.BindingConstraint;
@@ -10,7 +9,6 @@ import io.alphaweave.platform.portfolio.Rebalance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.Consumer;
 
 /** The day loop of a portfolio backtest; see {@link PortfolioBacktest} for the semantics. */
@@ -56,23 +54,8 @@ final class PortfolioEngine {
         int[] pendingDecision = new int[n];
         double[][] attr = new double[k][n];
         double[][] pendAttr = new double[k][n];
-        double[][] inAlpha = new double[k][n], inConf = new double[k][n];
-        CombinerOutput combinerOut = new CombinerOutput(k, n);
-        double[] w = new double[n];
         boolean[] frozen = new boolean[n];
         double[][] contributions = new double[k][];
-        for (int j = 0; j < k; j++) {
-            contributions[j] = combinerOut.contribution(j);
-        }
-        // day-major slices of BLOCK days: the loop reads every symbol of one day, the panel and the
-        // signals are stored symbol-major, so each block is gathered with sequential reads once
-        int block = Math.max(1, Math.min(BLOCK, days));
-        double[] openT = new double[block * n], closeT = new double[block * n];
-        double[][] alphaT = new double[k][block * n], confT = new double[k][block * n];
-        // a second set of slices, filled with the next block on another core while this one is replayed
-        double[] openN = new double[block * n], closeN = new double[block * n];
-        double[][] alphaN = new double[k][block * n], confN = new double[k][block * n];
-        ForkJoinTask<?> next = null;
 
         double[] equity = new double[days], cash = new double[days], gross = new double[days];
         double[] traded = new double[days], returns = new double[days];
@@ -84,131 +67,116 @@ final class PortfolioEngine {
 
         double money = setup.capital();
         double previousEquity = setup.capital();
-        for (int t = 0; t < days; t++) {
-            int b = t % block;
-            if (b == 0) {
-                if (next == null) {
-                    gather(data, alpha, decision, firstDay, t, Math.min(block, days - t), openT, closeT, alphaT, confT);
-                } else {
-                    next.join();
-                    double[] o = openT, c = closeT;
-                    double[][] a = alphaT, f = confT;
-                    openT = openN;
-                    closeT = closeN;
-                    alphaT = alphaN;
-                    confT = confN;
-                    openN = o;
-                    closeN = c;
-                    alphaN = a;
-                    confN = f;
-                }
-                int t1 = t + block;
-                if (t1 < days) {
-                    double[] o = openN, c = closeN;
-                    double[][] a = alphaN, f = confN;
-                    next = ForkJoinTask.adapt(() ->
-                                    gather(data, alpha, decision, firstDay, t1, Math.min(block, days - t1), o, c, a, f))
-                            .fork();
-                } else {
-                    next = null;
-                }
-            }
-            int row = b * n;
-            double tradedToday = 0, value = 0, grossToday = 0;
-            for (int s = 0; s < n; s++) {
-                double c = closeT[row + s];
-                double prev = mark[s];
-                double held = q[s];
-                if (pending[s]) {
-                    double o = openT[row + s];
-                    if (!Double.isNaN(o)) {
-                        pending[s] = false;
-                        if (held != 0) {
-                            // the overnight move belongs to the decision that set the old position
-                            attribute(contrib, attr, s, t, held * (o - prev));
-                        }
-                        for (int j = 0; j < k; j++) {
-                            attr[j][s] = pendAttr[j][s];
-                        }
-                        double delta = target[s] - held;
-                        double afterFill;
-                        if (delta != 0) {
-                            double px = PortfolioTradeLog.fillPrice(o, delta, slippage);
-                            double tradeValue = Math.abs(delta * px);
-                            double fee = tradeValue * commission;
-                            money -= delta * px + fee;
-                            q[s] = target[s];
-                            tradedToday += tradeValue;
-                            log.add(t, pendingDecision[s], s, delta, attr, s);
-                            afterFill = delta * (o - px) - fee;
-                        } else {
-                            afterFill = 0;
-                        }
-                        double m = Double.isNaN(c) ? o : c;
-                        mark[s] = m;
-                        attribute(contrib, attr, s, t, q[s] * (m - o) + afterFill);
-                        value += q[s] * m;
-                        grossToday += Math.abs(q[s] * m);
-                        continue;
+        try (DecisionFeed feed = new DecisionFeed(data, alpha, ids, strategyWeights, manager, decision, firstDay)) {
+            DecisionFeed.Block block = null;
+            for (int t = 0; t < days; t++) {
+                if (block == null || t >= block.t0 + block.len) {
+                    if (block != null) {
+                        feed.recycle(block);
                     }
+                    block = feed.next();
                 }
-                if (!Double.isNaN(c)) {
-                    mark[s] = c;
-                    if (held != 0) {
-                        attribute(contrib, attr, s, t, held * (c - prev));
-                    }
-                }
-                if (held != 0) {
-                    value += held * mark[s];
-                    grossToday += Math.abs(held * mark[s]);
-                }
-            }
-            double eq = money + value;
-            if (!(eq > 0)) {
-                throw new BankruptBookException("equity fell to " + eq + " on " + data.date(t)
-                        + "; the book is bankrupt — lower gross_leverage or the costs");
-            }
-            equity[t] = eq;
-            cash[t] = money;
-            gross[t] = grossToday;
-            traded[t] = tradedToday;
-            returns[t] = eq / previousEquity - 1;
-            for (int j = 0; j < k; j++) {
-                contrib[j][t] /= previousEquity;
-            }
-            previousEquity = eq;
-
-            if (decision[t] && t >= firstDay) {
-                for (int j = 0; j < k; j++) {
-                    System.arraycopy(alphaT[j], row, inAlpha[j], 0, n);
-                    System.arraycopy(confT[j], row, inConf[j], 0, n);
-                }
-                CombinerInput in =
-                        new CombinerInput(data.date(t), data.symbols(), ids, strategyWeights, inAlpha, inConf);
-                int bound = binding.size();
-                manager.rebalanceInto(data, t, in, combinerOut, w, binding);
-                freeze(data, t, row, closeT, q, target, pending, mark, eq, w, frozen, setup, binding);
-                double[] combined = combinerOut.combined();
+                int b = t - block.t0;
+                double[] openT = block.open, closeT = block.close;
+                int row = b * n;
+                double tradedToday = 0, value = 0, grossToday = 0;
                 for (int s = 0; s < n; s++) {
-                    if (frozen[s]) {
-                        continue;
+                    double c = closeT[row + s];
+                    double prev = mark[s];
+                    double held = q[s];
+                    if (pending[s]) {
+                        double o = openT[row + s];
+                        if (!Double.isNaN(o)) {
+                            pending[s] = false;
+                            if (held != 0) {
+                                // the overnight move belongs to the decision that set the old position
+                                attribute(contrib, attr, s, t, held * (o - prev));
+                            }
+                            for (int j = 0; j < k; j++) {
+                                attr[j][s] = pendAttr[j][s];
+                            }
+                            double delta = target[s] - held;
+                            double afterFill;
+                            if (delta != 0) {
+                                double px = PortfolioTradeLog.fillPrice(o, delta, slippage);
+                                double tradeValue = Math.abs(delta * px);
+                                double fee = tradeValue * commission;
+                                money -= delta * px + fee;
+                                q[s] = target[s];
+                                tradedToday += tradeValue;
+                                log.add(t, pendingDecision[s], s, delta, attr, s);
+                                afterFill = delta * (o - px) - fee;
+                            } else {
+                                afterFill = 0;
+                            }
+                            double m = Double.isNaN(c) ? o : c;
+                            mark[s] = m;
+                            attribute(contrib, attr, s, t, q[s] * (m - o) + afterFill);
+                            value += q[s] * m;
+                            grossToday += Math.abs(q[s] * m);
+                            continue;
+                        }
                     }
-                    double px = mark[s];
-                    double tq = w[s] == 0 || Double.isNaN(px) ? 0 : w[s] * eq / px;
-                    if (!fractional) {
-                        tq = tq < 0 ? Math.ceil(tq) : Math.floor(tq);
+                    if (!Double.isNaN(c)) {
+                        mark[s] = c;
+                        if (held != 0) {
+                            attribute(contrib, attr, s, t, held * (c - prev));
+                        }
                     }
-                    if (tq != q[s] || q[s] != 0 || pending[s]) {
-                        target[s] = tq;
-                        pending[s] = true;
-                        pendingDecision[s] = t;
-                        shares(contributions, combined[s], s, pendAttr);
+                    if (held != 0) {
+                        value += held * mark[s];
+                        grossToday += Math.abs(held * mark[s]);
                     }
                 }
-                rebalanceDays[rebalances++] = t;
-                if (listener != null) {
-                    listener.accept(new Rebalance(
-                            data.date(t), combined, contributions, w, binding.subList(bound, binding.size())));
+                double eq = money + value;
+                if (!(eq > 0)) {
+                    throw new BankruptBookException("equity fell to " + eq + " on " + data.date(t)
+                            + "; the book is bankrupt — lower gross_leverage or the costs");
+                }
+                equity[t] = eq;
+                cash[t] = money;
+                gross[t] = grossToday;
+                traded[t] = tradedToday;
+                returns[t] = eq / previousEquity - 1;
+                for (int j = 0; j < k; j++) {
+                    contrib[j][t] /= previousEquity;
+                }
+                previousEquity = eq;
+
+                if (block.decides[b]) {
+                    if (block.failedAt == b) {
+                        throw DecisionFeed.rethrow(block.failure);
+                    }
+                    CombinerOutput combinerOut = block.out[b];
+                    double[] w = block.weights[b];
+                    for (int j = 0; j < k; j++) {
+                        contributions[j] = combinerOut.contribution(j);
+                    }
+                    int bound = binding.size();
+                    binding.addAll(block.binding.get(b));
+                    freeze(data, t, row, closeT, q, target, pending, mark, eq, w, frozen, setup, binding);
+                    double[] combined = combinerOut.combined();
+                    for (int s = 0; s < n; s++) {
+                        if (frozen[s]) {
+                            continue;
+                        }
+                        double px = mark[s];
+                        double tq = w[s] == 0 || Double.isNaN(px) ? 0 : w[s] * eq / px;
+                        if (!fractional) {
+                            tq = tq < 0 ? Math.ceil(tq) : Math.floor(tq);
+                        }
+                        if (tq != q[s] || q[s] != 0 || pending[s]) {
+                            target[s] = tq;
+                            pending[s] = true;
+                            pendingDecision[s] = t;
+                            shares(contributions, combined[s], s, pendAttr);
+                        }
+                    }
+                    rebalanceDays[rebalances++] = t;
+                    if (listener != null) {
+                        listener.accept(new Rebalance(
+                                data.date(t), combined, contributions, w, binding.subList(bound, binding.size())));
+                    }
                 }
             }
         }
@@ -286,48 +254,6 @@ final class PortfolioEngine {
                         freeGross,
                         budget),
                 freeGross - budget));
-    }
-
-    /** Days per day-major slice: 64 days of a symbol are one sequential read of 512 bytes. */
-    static final int BLOCK = 64;
-
-    /** Gathers days t0 … t0+len−1 into day-major slices [day − t0][symbol]; signals only if needed. */
-    private static void gather(
-            MarketView data,
-            AlphaMatrix[] alpha,
-            boolean[] decision,
-            int firstDay,
-            int t0,
-            int len,
-            double[] openT,
-            double[] closeT,
-            double[][] alphaT,
-            double[][] confT) {
-        int n = data.symbolCount();
-        for (int s = 0; s < n; s++) {
-            double[] o = data.open(s), c = data.close(s);
-            for (int i = 0, at = s; i < len; i++, at += n) {
-                openT[at] = o[t0 + i];
-                closeT[at] = c[t0 + i];
-            }
-        }
-        boolean decides = false;
-        for (int i = 0; i < len && !decides; i++) {
-            decides = decision[t0 + i] && t0 + i >= firstDay;
-        }
-        if (!decides) {
-            return;
-        }
-        for (int j = 0; j < alpha.length; j++) {
-            double[] aT = alphaT[j], cT = confT[j];
-            for (int s = 0; s < n; s++) {
-                double[] a = alpha[j].alpha(s), c = alpha[j].confidence(s);
-                for (int i = 0, at = s; i < len; i++, at += n) {
-                    aT[at] = a[t0 + i];
-                    cT[at] = c[t0 + i];
-                }
-            }
-        }
     }
 
     private static void attribute(double[][] contrib, double[][] attr, int s, int t, double pnl) {

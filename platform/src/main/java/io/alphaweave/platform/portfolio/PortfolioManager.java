@@ -7,6 +7,7 @@ import io.alphaweave.api.InvalidParameterException;
 import io.alphaweave.api.MarketView;
 import io.alphaweave.api.SignalCombiner;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -64,6 +65,7 @@ public final class PortfolioManager {
     private final Constraints constraints;
     private final SignalHistory history;
     private final int signalHorizonDays;
+    private double[] alphaScratch = new double[0];
 
     /**
      * A manager whose realised signal returns use a one-bar horizon.
@@ -187,14 +189,28 @@ public final class PortfolioManager {
      *     symbol without a view
      */
     public double[] allocateCapital(MarketView data, int day, double[] combinedAlpha) {
+        double[] weights = new double[data.symbolCount()];
+        allocateInto(data, day, combinedAlpha, combinedAlpha.clone(), weights);
+        return weights;
+    }
+
+    /**
+     * The allocator's weights into {@code weights} (zeroed here), checked; {@code alpha} receives a
+     * copy of the combined alpha, so an allocator that writes into its context cannot change it.
+     */
+    private void allocateInto(MarketView data, int day, double[] combinedAlpha, double[] alpha, double[] weights) {
         checkDay(data, day);
         int n = data.symbolCount();
         if (combinedAlpha.length != n) {
             throw new IllegalArgumentException(
                     "combinedAlpha needs one entry per symbol (" + n + "), had " + combinedAlpha.length);
         }
-        double[] alpha = combinedAlpha.clone();
-        double[] weights = new double[n];
+        if (weights.length != n) {
+            throw new IllegalArgumentException(
+                    "targetWeights needs one entry per symbol (" + n + "), had " + weights.length);
+        }
+        System.arraycopy(combinedAlpha, 0, alpha, 0, n);
+        Arrays.fill(weights, 0.0);
         allocator.allocate(new HostAllocationContext(data, day, alpha, constraints, history), weights);
         LocalDate date = data.date(day);
         for (int i = 0; i < n; i++) {
@@ -202,12 +218,11 @@ public final class PortfolioManager {
                 throw new ComponentContractException("allocator " + allocator.id() + " on " + date + ": weight of "
                         + data.symbols().get(i) + " must be finite, was " + weights[i]);
             }
-            if (Double.isNaN(alpha[i]) && weights[i] != 0.0) {
+            if (Double.isNaN(combinedAlpha[i]) && weights[i] != 0.0) {
                 throw new ComponentContractException("allocator " + allocator.id() + " on " + date + ": weight of "
                         + data.symbols().get(i) + " must be 0 without a view (NaN alpha), was " + weights[i]);
             }
         }
-        return weights;
     }
 
     /**
@@ -273,14 +288,11 @@ public final class PortfolioManager {
         checkRebalance(data, day, in);
         combineSignals(in, out);
         double[] combined = out.combined();
-        double[] raw = allocateCapital(data, day, combined);
-        if (targetWeights.length != raw.length) {
-            throw new IllegalArgumentException(
-                    "targetWeights needs one entry per symbol (" + raw.length + "), had " + targetWeights.length);
+        if (alphaScratch.length != combined.length) {
+            alphaScratch = new double[combined.length];
         }
-        checkDay(data, day);
-        ConstraintSolver.applyInPlace(data, day, raw, combined, constraints, binding);
-        System.arraycopy(raw, 0, targetWeights, 0, raw.length);
+        allocateInto(data, day, combined, alphaScratch, targetWeights);
+        ConstraintSolver.applyInPlace(data, day, targetWeights, combined, constraints, binding);
         history.record(data, day, combined);
     }
 
