@@ -177,6 +177,10 @@ public class PortfolioBacktestBenchmark {
             demoMain(args.length > 1 ? Integer.parseInt(args[1]) : 10);
             return;
         }
+        if (args.length > 0 && args[0].equals("scaling")) {
+            scalingMain(args.length > 1 ? Integer.parseInt(args[1]) : 12);
+            return;
+        }
         int symbols = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int days = 5_000;
@@ -206,6 +210,50 @@ public class PortfolioBacktestBenchmark {
                     // the digest replays the weights (symbols × days doubles): not for the memory case
                     symbols <= 1000 ? String.format("%08x", digest(r)) : "-");
         }
+    }
+
+    /**
+     * The 3,000 / 500 time ratio in one JVM: both panels are generated up front and the two sizes
+     * alternate (500, 3000, 500, …), each run after a full GC, so drifts of a noisy machine hit both
+     * alike. The first quarter of the runs of each size is warm-up; the medians of the rest and their
+     * ratio are printed.
+     */
+    private static void scalingMain(int runs) {
+        MarketData small = SyntheticPanel.generate(500, 5_000, 42);
+        MarketData large = SyntheticPanel.generate(3000, 5_000, 42);
+        PortfolioSetup setup = syntheticSetup();
+        long[] a = new long[runs], b = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            a[i] = timedRun(small, setup);
+            b[i] = timedRun(large, setup);
+            System.out.printf(
+                    "pair %d: 500 → %.0f ms, 3000 → %.0f ms (%.2f ×)%n",
+                    i + 1, a[i] / 1e6, b[i] / 1e6, (double) b[i] / a[i]);
+        }
+        int skip = runs / 4;
+        double ma = median(java.util.Arrays.copyOfRange(a, skip, runs));
+        double mb = median(java.util.Arrays.copyOfRange(b, skip, runs));
+        System.out.printf(
+                "median of runs %d–%d: 500 → %.0f ms, 3000 → %.0f ms, ratio %.2f ×%n",
+                skip + 1, runs, ma / 1e6, mb / 1e6, mb / ma);
+    }
+
+    private static long timedRun(MarketData data, PortfolioSetup setup) {
+        System.gc();
+        long t0 = System.nanoTime();
+        PortfolioResult r = PortfolioBacktest.run(data, setup);
+        long wall = System.nanoTime() - t0;
+        if (r.trades().size() == 0) {
+            throw new IllegalStateException("no fills: the synthetic setup should trade every day");
+        }
+        return wall;
+    }
+
+    private static double median(long[] x) {
+        long[] s = x.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
     }
 
     /** The demo on the S&amp;P file {@code runs} times in one JVM: wall time per run, signals and loop. */

@@ -28,8 +28,7 @@ final class SignalHistory {
     void record(MarketView data, int day, double[] combinedAlpha) {
         byte[] sign = new byte[combinedAlpha.length];
         for (int i = 0; i < sign.length; i++) {
-            double a = combinedAlpha[i];
-            sign[i] = (byte) (a > 0 ? 1 : a < 0 ? -1 : 0); // NaN → 0
+            sign[i] = (byte) Math.signum(combinedAlpha[i]); // branch-free; NaN → NaN → (byte) 0
         }
         decisions.add(new Decision(day, data.date(day), sign));
     }

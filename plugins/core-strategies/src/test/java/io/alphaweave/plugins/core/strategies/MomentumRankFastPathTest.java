@@ -73,8 +73,16 @@ class MomentumRankFastPathTest {
     void radixRankEqualsTheReferenceOnLargeUniversesWithExtremeValues() {
         SplittableRandom rnd = new SplittableRandom(29);
         double[] extremes = {
-            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE,
-            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -1.0, 0.0, -0.0
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.MAX_VALUE,
+            -Double.MAX_VALUE,
+            Double.MIN_VALUE,
+            -Double.MIN_VALUE,
+            Double.MIN_NORMAL,
+            -1.0,
+            0.0,
+            -0.0
         };
         for (int trial = 0; trial < 200; trial++) {
             int n = 1 + rnd.nextInt(4000);
