@@ -73,11 +73,18 @@ public final class BollingerMeanReversionStrategy extends PerSymbolStrategy {
 
     @Override
     Columns computeSignals(Indicators ind, BarSeries bars) {
+        int n = bars.length();
+        double[] alpha = new double[n], conf = new double[n];
+        signalsInto(ind, bars, alpha, conf);
+        return new Columns(bars.close(), Map.of(), alpha, conf);
+    }
+
+    @Override
+    void signalsInto(Indicators ind, BarSeries bars, double[] alpha, double[] conf) {
         // compute()'s alpha and confidence without the metadata columns
         Indicators.Bands b = ind.bollinger(bars.close(), params.getInt("window"), params.getDouble("k"));
         double[] close = bars.close(), mid = b.middle(), upper = b.upper();
         int n = close.length;
-        double[] alpha = new double[n], conf = new double[n];
         for (int i = 0; i < n; i++) {
             double half = upper[i] - mid[i];
             double a = Double.isNaN(half) || Double.isNaN(mid[i])
@@ -86,7 +93,6 @@ public final class BollingerMeanReversionStrategy extends PerSymbolStrategy {
             alpha[i] = a;
             conf[i] = Math.abs(a);
         }
-        return new Columns(close, Map.of(), alpha, conf);
     }
 
     @Override

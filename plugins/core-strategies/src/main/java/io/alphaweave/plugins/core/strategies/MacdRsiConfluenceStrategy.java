@@ -90,6 +90,14 @@ public final class MacdRsiConfluenceStrategy extends PerSymbolStrategy {
 
     @Override
     Columns computeSignals(Indicators ind, BarSeries bars) {
+        int n = bars.length();
+        double[] alpha = new double[n], conf = new double[n];
+        signalsInto(ind, bars, alpha, conf);
+        return new Columns(bars.close(), Map.of(), alpha, conf);
+    }
+
+    @Override
+    void signalsInto(Indicators ind, BarSeries bars, double[] alpha, double[] conf) {
         // compute()'s alpha and confidence expressions without the metadata columns
         double[] close = bars.close();
         double[] hist = ind.macd(close, params.getInt("fast"), params.getInt("slow"), params.getInt("signal"))
@@ -97,7 +105,6 @@ public final class MacdRsiConfluenceStrategy extends PerSymbolStrategy {
         double[] rsi = ind.rsi(close, params.getInt("rsi_window"));
         double scale = params.getDouble("hist_scale"), damping = params.getDouble("damping");
         int n = close.length;
-        double[] alpha = new double[n], conf = new double[n];
         for (int i = 0; i < n; i++) {
             double m = Math.tanh(100 * hist[i] / close[i] / scale);
             double r = (50 - rsi[i]) / 50;
@@ -106,7 +113,6 @@ public final class MacdRsiConfluenceStrategy extends PerSymbolStrategy {
             alpha[i] = Double.isNaN(m) || Double.isNaN(r) ? Double.NaN : clamp(a);
             conf[i] = Math.max(0, Math.min(1, 1 - Math.abs(m - r) / 2));
         }
-        return new Columns(close, Map.of(), alpha, conf);
     }
 
     @Override

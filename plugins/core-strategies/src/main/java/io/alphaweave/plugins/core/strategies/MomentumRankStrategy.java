@@ -127,7 +127,7 @@ public final class MomentumRankStrategy implements Strategy {
             for (int i = 0; i < c.length; i++) {
                 r[i] = i >= lookback ? c[i] / c[i - lookback] - 1 : Double.NaN;
             }
-            ret[s] = bars.toCalendar(r, days);
+            ret[s] = bars.length() == days ? r : bars.toCalendar(r, days); // a bar every day: already calendar
         });
         // days are ranked independently: tasks of 8 blocks run in parallel, each writing only its own
         // days of every row (distinct array elements, published by the stream's join)

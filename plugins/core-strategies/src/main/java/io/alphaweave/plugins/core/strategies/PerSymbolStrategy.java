@@ -55,6 +55,17 @@ abstract class PerSymbolStrategy implements Strategy {
         return compute(ind, bars);
     }
 
+    /**
+     * The bulk path's alpha and confidence of every bar, written into {@code alpha} and {@code conf}
+     * (one entry per bar); strategies that can compute them in place override this to skip the
+     * intermediate arrays.
+     */
+    void signalsInto(Indicators ind, BarSeries bars, double[] alpha, double[] conf) {
+        Columns c = computeSignals(ind, bars);
+        System.arraycopy(c.alpha(), 0, alpha, 0, alpha.length);
+        System.arraycopy(c.confidence(), 0, conf, 0, conf.length);
+    }
+
     /** @return a strategy of the same class with these (validated) parameters */
     abstract PerSymbolStrategy with(Parameters params);
 
@@ -128,10 +139,21 @@ abstract class PerSymbolStrategy implements Strategy {
     }
 
     private void fillRow(Indicators ind, BarSeries bars, AlphaMatrix out, int s) {
-        Columns c = computeSignals(ind, bars);
         int[] days = bars.days();
-        double[] a = c.alpha(), conf = c.confidence();
         double[] rowA = out.alpha(s), rowC = out.confidence(s);
+        if (days.length == rowA.length) {
+            // a bar on every day (bar i is day i): the signals go straight into the matrix row
+            signalsInto(ind, bars, rowA, rowC);
+            for (int i = 0; i < rowA.length; i++) {
+                if (Double.isNaN(rowA[i])) {
+                    rowA[i] = Double.NaN; // no view: both NaN, as in a row with gaps
+                    rowC[i] = Double.NaN;
+                }
+            }
+            return;
+        }
+        double[] a = new double[days.length], conf = new double[days.length];
+        signalsInto(ind, bars, a, conf);
         for (int i = 0; i < days.length; i++) {
             if (!Double.isNaN(a[i])) {
                 rowA[days[i]] = a[i];
