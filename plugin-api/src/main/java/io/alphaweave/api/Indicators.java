@@ -65,6 +65,71 @@ public interface Indicators {
     Macd macd(double[] x, int fast, int slow, int signal);
 
     /**
+     * {@link #rsi} written into a caller-owned array instead of a new one: for bulk strategies that
+     * reuse buffers across symbols. Entries from {@code x.length} on are left as they are.
+     *
+     * @param x input series
+     * @param window ≥ 1
+     * @param out receives the RSI; at least {@code x.length} long
+     * @throws InvalidParameterException on a bad window or a short {@code out}
+     */
+    default void rsiInto(double[] x, int window, double[] out) {
+        requireRoom("out", out, x.length);
+        System.arraycopy(rsi(x, window), 0, out, 0, x.length);
+    }
+
+    /**
+     * {@link #bollinger} written into caller-owned arrays, each at least {@code x.length} long.
+     *
+     * @param x input series
+     * @param window ≥ 2
+     * @param k band width in standard deviations, ≥ 0
+     * @param middle receives the middle band
+     * @param upper receives the upper band
+     * @param lower receives the lower band
+     * @throws InvalidParameterException on bad parameters or a short array
+     */
+    default void bollingerInto(double[] x, int window, double k, double[] middle, double[] upper, double[] lower) {
+        requireRoom("middle", middle, x.length);
+        requireRoom("upper", upper, x.length);
+        requireRoom("lower", lower, x.length);
+        Bands b = bollinger(x, window, k);
+        System.arraycopy(b.middle(), 0, middle, 0, x.length);
+        System.arraycopy(b.upper(), 0, upper, 0, x.length);
+        System.arraycopy(b.lower(), 0, lower, 0, x.length);
+    }
+
+    /**
+     * {@link #macd} written into caller-owned arrays, each at least {@code x.length} long.
+     *
+     * @param x input series
+     * @param fast fast EMA window, ≥ 1
+     * @param slow slow EMA window, &gt; fast
+     * @param signal signal EMA window, ≥ 1
+     * @param line receives EMA(fast) − EMA(slow)
+     * @param signalLine receives the EMA of the line
+     * @param histogram receives line − signal
+     * @throws InvalidParameterException on bad parameters or a short array
+     */
+    default void macdInto(
+            double[] x, int fast, int slow, int signal, double[] line, double[] signalLine, double[] histogram) {
+        requireRoom("line", line, x.length);
+        requireRoom("signalLine", signalLine, x.length);
+        requireRoom("histogram", histogram, x.length);
+        Macd m = macd(x, fast, slow, signal);
+        System.arraycopy(m.line(), 0, line, 0, x.length);
+        System.arraycopy(m.signal(), 0, signalLine, 0, x.length);
+        System.arraycopy(m.histogram(), 0, histogram, 0, x.length);
+    }
+
+    private static void requireRoom(String name, double[] out, int length) {
+        if (out.length < length) {
+            throw new InvalidParameterException(
+                    name + " must hold at least " + length + " values (the input's length), had " + out.length);
+        }
+    }
+
+    /**
      * Average true range with Wilder smoothing.
      *
      * @param high highs

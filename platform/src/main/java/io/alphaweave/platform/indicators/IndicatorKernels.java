@@ -65,13 +65,15 @@ public final class IndicatorKernels implements Indicators {
         requireAtLeast("window", window, 1);
         int n = x.length;
         double[] out = nans(n);
-        emaInto(x, window, out);
+        emaInto(x, n, window, out);
         return out;
     }
 
-    /** EMA of x into out (pre-filled with NaN); e = e·(1 − α) + x·α keeps one multiply-add on the chain. */
-    private static void emaInto(double[] x, int window, double[] out) {
-        int n = x.length;
+    /**
+     * EMA of x[0, n) into out (pre-filled with NaN); e = e·(1 − α) + x·α keeps one multiply-add on
+     * the chain.
+     */
+    private static void emaInto(double[] x, int n, int window, double[] out) {
         double alpha = 2.0 / (window + 1), keep = 1 - alpha;
         int count = 0;
         double e = Double.NaN;
@@ -97,9 +99,8 @@ public final class IndicatorKernels implements Indicators {
      * EMA(w1) − EMA(w2) of one series in one pass (MACD's line): the two recursions are independent
      * chains that overlap in the CPU. NaN until both are seeded; both restart after a NaN.
      */
-    private static double[] emaDifference(double[] x, int w1, int w2) {
+    private static void emaDifference(double[] x, int w1, int w2, double[] out) {
         int n = x.length;
-        double[] out = new double[n];
         double a1 = 2.0 / (w1 + 1), k1 = 1 - a1, a2 = 2.0 / (w2 + 1), k2 = 1 - a2;
         int c1 = 0, c2 = 0;
         double e1 = Double.NaN, e2 = Double.NaN;
@@ -123,14 +124,21 @@ public final class IndicatorKernels implements Indicators {
             }
             out[i] = e1 - e2;
         }
-        return out;
     }
 
     @Override
     public double[] rsi(double[] x, int window) {
+        double[] out = new double[x.length];
+        rsiInto(x, window, out);
+        return out;
+    }
+
+    @Override
+    public void rsiInto(double[] x, int window, double[] out) {
         requireAtLeast("window", window, 1);
         int n = x.length;
-        double[] out = nans(n);
+        requireRoom("out", out, n);
+        Arrays.fill(out, 0, n, Double.NaN);
         double alpha = 1.0 / window, keep = 1 - alpha; // Wilder: α = 1/window
         int moves = 0;
         boolean havePrev = false;
@@ -163,7 +171,6 @@ public final class IndicatorKernels implements Indicators {
                 out[i] = rsiOf(avgGain, avgLoss);
             }
         }
-        return out;
     }
 
     /** Correctly rounded sum of the up (or down) moves x[j] − x[j − 1] for j in (from, to]. */
@@ -188,37 +195,56 @@ public final class IndicatorKernels implements Indicators {
 
     @Override
     public Bands bollinger(double[] x, int window, double k) {
+        int n = x.length;
+        double[] middle = new double[n], upper = new double[n], lower = new double[n];
+        bollingerInto(x, window, k, middle, upper, lower);
+        return new Bands(middle, upper, lower);
+    }
+
+    @Override
+    public void bollingerInto(double[] x, int window, double k, double[] middle, double[] upper, double[] lower) {
         requireAtLeast("window", window, 2);
         if (!(k >= 0) || Double.isInfinite(k)) {
             throw new InvalidParameterException("k must be a finite number ≥ 0, was " + k);
         }
         int n = x.length;
-        double[] middle = new double[n], upper = new double[n], lower = new double[n];
+        requireRoom("middle", middle, n);
+        requireRoom("upper", upper, n);
+        requireRoom("lower", lower, n);
         windowStats(x, window, 0, middle, upper); // σ lands in upper, then becomes the band
         for (int i = 0; i < n; i++) {
             double m = middle[i], w = k * upper[i];
             upper[i] = m + w;
             lower[i] = m - w;
         }
-        return new Bands(middle, upper, lower);
     }
 
     @Override
     public Macd macd(double[] x, int fast, int slow, int signal) {
+        int n = x.length;
+        double[] line = new double[n], sig = new double[n], hist = new double[n];
+        macdInto(x, fast, slow, signal, line, sig, hist);
+        return new Macd(line, sig, hist);
+    }
+
+    @Override
+    public void macdInto(
+            double[] x, int fast, int slow, int signal, double[] line, double[] signalLine, double[] histogram) {
         requireAtLeast("fast", fast, 1);
         requireAtLeast("signal", signal, 1);
         if (slow <= fast) {
             throw new InvalidParameterException("slow must be > fast (" + fast + "), was " + slow);
         }
         int n = x.length;
-        double[] line = emaDifference(x, fast, slow);
-        double[] sig = nans(n);
-        emaInto(line, signal, sig);
-        double[] hist = new double[n];
+        requireRoom("line", line, n);
+        requireRoom("signalLine", signalLine, n);
+        requireRoom("histogram", histogram, n);
+        emaDifference(x, fast, slow, line);
+        Arrays.fill(signalLine, 0, n, Double.NaN);
+        emaInto(line, n, signal, signalLine);
         for (int i = 0; i < n; i++) {
-            hist[i] = line[i] - sig[i];
+            histogram[i] = line[i] - signalLine[i];
         }
-        return new Macd(line, sig, hist);
     }
 
     @Override
@@ -410,6 +436,13 @@ public final class IndicatorKernels implements Indicators {
         double[] out = new double[n];
         Arrays.fill(out, Double.NaN);
         return out;
+    }
+
+    private static void requireRoom(String name, double[] out, int length) {
+        if (out.length < length) {
+            throw new InvalidParameterException(
+                    name + " must hold at least " + length + " values (the input's length), had " + out.length);
+        }
     }
 
     static void requireAtLeast(String name, int value, int min) {

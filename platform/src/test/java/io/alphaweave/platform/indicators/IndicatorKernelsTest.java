@@ -132,6 +132,120 @@ class IndicatorKernelsTest {
         assertThat(k.ema(x, 2)).containsExactly(NaN, 1.5, NaN, NaN, 4.5, 4.5 + 2.0 / 3 * 1.5);
     }
 
+    /** Prices with gaps, as a long-lived bulk buffer sees them one symbol after another. */
+    private static double[] gappedSeries(long seed, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] x = new double[n];
+        double p = 40;
+        for (int i = 0; i < n; i++) {
+            p *= 1 + 0.02 * rnd.nextGaussian();
+            x[i] = rnd.nextInt(70) == 0 ? NaN : p;
+        }
+        return x;
+    }
+
+    @Test
+    void intoVariantsWriteTheSameBitsIntoReusedBuffersAndLeaveTheTailAlone() {
+        double[][] buffers = new double[7][600];
+        for (double[] b : buffers) {
+            Arrays.fill(b, 42.0);
+        }
+        // the same buffers serve a long series, then a shorter one: nothing stale may leak into it
+        double[][] afterLong = null;
+        for (double[] x : new double[][] {gappedSeries(3, 600), gappedSeries(5, 450)}) {
+            int n = x.length;
+            k.rsiInto(x, 14, buffers[0]);
+            k.bollingerInto(x, 20, 2.0, buffers[1], buffers[2], buffers[3]);
+            k.macdInto(x, 12, 26, 9, buffers[4], buffers[5], buffers[6]);
+            Indicators.Bands bands = k.bollinger(x, 20, 2.0);
+            Indicators.Macd macd = k.macd(x, 12, 26, 9);
+            double[][] expected = {
+                k.rsi(x, 14), bands.middle(), bands.upper(), bands.lower(), macd.line(), macd.signal(), macd.histogram()
+            };
+            for (int j = 0; j < expected.length; j++) {
+                assertThat(Arrays.copyOf(buffers[j], n)).as("output %d", j).containsExactly(expected[j]);
+                if (afterLong != null) {
+                    // beyond the shorter input the buffer still holds the long series' values
+                    assertThat(Arrays.copyOfRange(buffers[j], n, 600))
+                            .as("tail of output %d", j)
+                            .containsExactly(Arrays.copyOfRange(afterLong[j], n, 600));
+                }
+            }
+            afterLong = expected;
+        }
+    }
+
+    @Test
+    void intoVariantsRejectABufferShorterThanTheInputNamingIt() {
+        double[] x = gappedSeries(9, 100), small = new double[99], ok = new double[100];
+        assertThatThrownBy(() -> k.rsiInto(x, 14, small))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage("out must hold at least 100 values (the input's length), had 99");
+        assertThatThrownBy(() -> k.bollingerInto(x, 20, 2, ok, small, ok))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("upper must hold at least 100 values");
+        assertThatThrownBy(() -> k.macdInto(x, 12, 26, 9, ok, ok, small))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("histogram must hold at least 100 values");
+    }
+
+    @Test
+    void theInterfaceDefaultsGiveAnyOtherImplementationTheSameIntoVariants() {
+        // an implementation that only provides the allocating kernels
+        Indicators plain = new Indicators() {
+            public double[] sma(double[] x, int w) {
+                return k.sma(x, w);
+            }
+
+            public double[] ema(double[] x, int w) {
+                return k.ema(x, w);
+            }
+
+            public double[] rsi(double[] x, int w) {
+                return k.rsi(x, w);
+            }
+
+            public Bands bollinger(double[] x, int w, double kk) {
+                return k.bollinger(x, w, kk);
+            }
+
+            public Macd macd(double[] x, int f, int sl, int sg) {
+                return k.macd(x, f, sl, sg);
+            }
+
+            public double[] atr(double[] h, double[] l, double[] c, int w) {
+                return k.atr(h, l, c, w);
+            }
+
+            public double[] roc(double[] x, int w) {
+                return k.roc(x, w);
+            }
+
+            public double[] rollingStd(double[] x, int w, int ddof) {
+                return k.rollingStd(x, w, ddof);
+            }
+
+            public double[] zScore(double[] x, int w) {
+                return k.zScore(x, w);
+            }
+
+            public double[] byName(String name, Map<String, ?> params, BarSeries bars) {
+                return k.byName(name, params, bars);
+            }
+        };
+        double[] x = gappedSeries(11, 300);
+        double[] a = new double[310], b = new double[310], c = new double[310];
+        plain.rsiInto(x, 14, a);
+        assertThat(Arrays.copyOf(a, 300)).containsExactly(k.rsi(x, 14));
+        plain.bollingerInto(x, 20, 2, a, b, c);
+        assertThat(Arrays.copyOf(c, 300)).containsExactly(k.bollinger(x, 20, 2).lower());
+        plain.macdInto(x, 12, 26, 9, a, b, c);
+        assertThat(Arrays.copyOf(b, 300)).containsExactly(k.macd(x, 12, 26, 9).signal());
+        assertThatThrownBy(() -> plain.rsiInto(x, 14, new double[10]))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("out must hold at least 300 values");
+    }
+
     @Test
     void everyKernelIsCausal() {
         SplittableRandom rnd = new SplittableRandom(7);

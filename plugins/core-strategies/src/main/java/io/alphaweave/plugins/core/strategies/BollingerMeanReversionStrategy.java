@@ -82,9 +82,10 @@ public final class BollingerMeanReversionStrategy extends PerSymbolStrategy {
     @Override
     void signalsInto(Indicators ind, BarSeries bars, double[] alpha, double[] conf) {
         // compute()'s alpha and confidence without the metadata columns
-        Indicators.Bands b = ind.bollinger(bars.close(), params.getInt("window"), params.getDouble("k"));
-        double[] close = bars.close(), mid = b.middle(), upper = b.upper();
+        double[] close = bars.close();
         int n = close.length;
+        double[] mid = scratch(0, n), upper = scratch(1, n), lower = scratch(2, n);
+        ind.bollingerInto(close, params.getInt("window"), params.getDouble("k"), mid, upper, lower);
         for (int i = 0; i < n; i++) {
             double half = upper[i] - mid[i];
             double a = Double.isNaN(half) || Double.isNaN(mid[i])

@@ -100,11 +100,18 @@ public final class MacdRsiConfluenceStrategy extends PerSymbolStrategy {
     void signalsInto(Indicators ind, BarSeries bars, double[] alpha, double[] conf) {
         // compute()'s alpha and confidence expressions without the metadata columns
         double[] close = bars.close();
-        double[] hist = ind.macd(close, params.getInt("fast"), params.getInt("slow"), params.getInt("signal"))
-                .histogram();
-        double[] rsi = ind.rsi(close, params.getInt("rsi_window"));
-        double scale = params.getDouble("hist_scale"), damping = params.getDouble("damping");
         int n = close.length;
+        double[] hist = scratch(2, n), rsi = scratch(3, n);
+        ind.macdInto(
+                close,
+                params.getInt("fast"),
+                params.getInt("slow"),
+                params.getInt("signal"),
+                scratch(0, n),
+                scratch(1, n),
+                hist);
+        ind.rsiInto(close, params.getInt("rsi_window"), rsi);
+        double scale = params.getDouble("hist_scale"), damping = params.getDouble("damping");
         for (int i = 0; i < n; i++) {
             double m = Math.tanh(100 * hist[i] / close[i] / scale);
             double r = (50 - rsi[i]) / 50;

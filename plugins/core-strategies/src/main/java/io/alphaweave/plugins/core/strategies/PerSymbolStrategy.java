@@ -191,6 +191,21 @@ abstract class PerSymbolStrategy implements Strategy {
                 Arrays.copyOf(bars.volume(), n));
     }
 
+    /** Per-thread work arrays of the bulk path, whose per-symbol tasks run on pool threads. */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][0]);
+
+    /**
+     * This thread's work array {@code slot} (0–3), at least {@code n} long, with stale contents: the
+     * bulk path's indicator outputs go here instead of into fresh arrays for every symbol.
+     */
+    static double[] scratch(int slot, int n) {
+        double[][] s = SCRATCH.get();
+        if (s[slot].length < n) {
+            s[slot] = new double[n];
+        }
+        return s[slot];
+    }
+
     static double clamp(double x) {
         return x > 1 ? 1 : x < -1 ? -1 : x;
     }
