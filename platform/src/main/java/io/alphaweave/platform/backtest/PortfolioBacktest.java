@@ -59,6 +59,13 @@ import java.util.stream.IntStream;
  *
  * A single strategy is a portfolio of one. Stateless; runs are independent and may run
  * concurrently (each builds its own portfolio manager).
+ *
+ * <p><b>Threads</b>: the decisions depend only on the signals and the bars up to each decision
+ * day, never on the book, so a run makes them ahead of the replay on one extra thread of its own
+ * ({@code alphaweave-decisions}): the combiner and the allocator are called from that thread, one
+ * day at a time and in day order. The listener is called on the caller's thread. A component's
+ * exception is rethrown unchanged when the replay reaches its day, so a run fails exactly as a
+ * sequential one would.
  */
 public final class PortfolioBacktest {
     private PortfolioBacktest() {}
