@@ -65,6 +65,13 @@ final class DecisionFeed implements AutoCloseable {
     private final BlockingQueue<Block> ready = new ArrayBlockingQueue<>(BLOCKS);
     private final Thread thread;
     private final MarketView data;
+    private final AlphaMatrix[] alpha;
+    private final List<String> ids;
+    private final double[] strategyWeights;
+    private final PortfolioManager manager;
+    private final boolean[] decision;
+    private final int firstDay;
+    private final int blockDays;
     private volatile boolean closed;
 
     DecisionFeed(
@@ -76,14 +83,19 @@ final class DecisionFeed implements AutoCloseable {
             boolean[] decision,
             int firstDay) {
         this.data = data;
+        this.alpha = alpha;
+        this.ids = ids;
+        this.strategyWeights = strategyWeights;
+        this.manager = manager;
+        this.decision = decision;
+        this.firstDay = firstDay;
         int n = data.symbolCount(), k = alpha.length;
         long perDay = (long) Math.max(1, n) * Double.BYTES * (2 + 2 + k);
-        int blockDays = (int) Math.max(4, Math.min(MAX_BLOCK_DAYS, BLOCK_BYTES / perDay));
+        blockDays = (int) Math.max(4, Math.min(MAX_BLOCK_DAYS, BLOCK_BYTES / perDay));
         for (int b = 0; b < BLOCKS; b++) {
             free.add(new Block(blockDays, n));
         }
-        Runnable producer = () -> produce(data, alpha, ids, strategyWeights, manager, decision, firstDay, blockDays);
-        thread = Thread.ofPlatform().name("alphaweave-decisions").daemon().start(producer);
+        thread = Thread.ofPlatform().name("alphaweave-decisions").daemon().start(this::produce);
     }
 
     /**
@@ -127,15 +139,7 @@ final class DecisionFeed implements AutoCloseable {
         thread.interrupt();
     }
 
-    private void produce(
-            MarketView data,
-            AlphaMatrix[] alpha,
-            List<String> ids,
-            double[] strategyWeights,
-            PortfolioManager manager,
-            boolean[] decision,
-            int firstDay,
-            int blockDays) {
+    private void produce() {
         int n = data.symbolCount(), k = alpha.length, days = data.dayCount();
         // the signals of the staged days, one row per strategy and day (the combiner reads them in
         // place); staged in longer runs than a block: longer sequential reads of each symbol's row

@@ -89,14 +89,6 @@ public final class MacdRsiConfluenceStrategy extends PerSymbolStrategy {
     }
 
     @Override
-    Columns computeSignals(Indicators ind, BarSeries bars) {
-        int n = bars.length();
-        double[] alpha = new double[n], conf = new double[n];
-        signalsInto(ind, bars, alpha, conf);
-        return new Columns(bars.close(), Map.of(), alpha, conf);
-    }
-
-    @Override
     void signalsInto(Indicators ind, BarSeries bars, double[] alpha, double[] conf) {
         // compute()'s alpha and confidence expressions without the metadata columns
         double[] close = bars.close();

@@ -44,26 +44,15 @@ abstract class PerSymbolStrategy implements Strategy {
     abstract Columns compute(Indicators ind, BarSeries bars);
 
     /**
-     * The alpha and confidence columns only, for the bulk path: by default {@link #compute}; a
-     * strategy may skip its metadata columns here but must return the same alpha and confidence.
-     *
-     * @param ind the host kernels
-     * @param bars compact bars
-     * @return columns whose {@code values} may be empty
-     */
-    Columns computeSignals(Indicators ind, BarSeries bars) {
-        return compute(ind, bars);
-    }
-
-    /**
      * The bulk path's alpha and confidence of every bar, written into {@code alpha} and {@code conf}
-     * (one entry per bar); strategies that can compute them in place override this to skip the
-     * intermediate arrays.
+     * (each at least one entry per bar): by default copied from {@link #compute}; a strategy may
+     * override it to compute them in place without its metadata columns, but must give the same
+     * alpha and confidence.
      */
     void signalsInto(Indicators ind, BarSeries bars, double[] alpha, double[] conf) {
-        Columns c = computeSignals(ind, bars);
-        System.arraycopy(c.alpha(), 0, alpha, 0, alpha.length);
-        System.arraycopy(c.confidence(), 0, conf, 0, conf.length);
+        Columns c = compute(ind, bars);
+        System.arraycopy(c.alpha(), 0, alpha, 0, bars.length());
+        System.arraycopy(c.confidence(), 0, conf, 0, bars.length());
     }
 
     /** @return a strategy of the same class with these (validated) parameters */
