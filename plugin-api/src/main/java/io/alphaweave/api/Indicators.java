@@ -4,8 +4,10 @@ import java.util.Map;
 
 /**
  * Technical indicator kernels provided by the host. Every function is causal (output {@code i}
- * depends on inputs {@code 0..i} only), returns a new array as long as its input, and yields
- * {@code NaN} during its warm-up and wherever its window contains a {@code NaN}. Pass a symbol's
+ * depends on inputs {@code 0..i} only), returns a new array as long as its input (the {@code …Into}
+ * variants write the same values into caller-owned arrays instead, for bulk code that reuses its
+ * buffers), and yields {@code NaN} during its warm-up and wherever its window contains a {@code
+ * NaN}. Pass a symbol's
  * compact series ({@link BarSeries}) to get the values an event-driven engine would compute.
  * Implementations are stateless and thread-safe.
  */
