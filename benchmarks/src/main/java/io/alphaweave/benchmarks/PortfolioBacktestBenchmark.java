@@ -177,6 +177,10 @@ public class PortfolioBacktestBenchmark {
             demoMain(args.length > 1 ? Integer.parseInt(args[1]) : 10);
             return;
         }
+        if (args.length > 0 && args[0].equals("loop")) {
+            loopMain(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scaling")) {
             scalingMain(args.length > 1 ? Integer.parseInt(args[1]) : 12);
             return;
@@ -236,6 +240,29 @@ public class PortfolioBacktestBenchmark {
         System.out.printf(
                 "median of runs %d–%d: 500 → %.0f ms, 3000 → %.0f ms, ratio %.2f ×%n",
                 skip + 1, runs, ma / 1e6, mb / 1e6, mb / ma);
+    }
+
+    /**
+     * The day loop alone, {@code runs} times on signals computed once (no signal phase, no forced
+     * GC): the least noisy view of how the replay scales. Prints every run and the median of the
+     * second half.
+     */
+    private static void loopMain(int symbols, int runs) {
+        MarketData data = SyntheticPanel.generate(symbols, 5_000, 42);
+        PortfolioSetup setup = syntheticSetup();
+        StrategySignals signals = PortfolioBacktest.computeSignals(data, setup.strategies());
+        long[] t = new long[runs];
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            PortfolioBacktest.run(data, setup, signals, 0, null);
+            t[i] = System.nanoTime() - t0;
+            all.append(String.format("%.0f ", t[i] / 1e6));
+        }
+        System.out.println("loop runs (ms): " + all.toString().trim());
+        System.out.printf(
+                "%d symbols: loop median of runs %d–%d %.0f ms%n",
+                symbols, runs / 2 + 1, runs, median(java.util.Arrays.copyOfRange(t, runs / 2, runs)) / 1e6);
     }
 
     private static long timedRun(MarketData data, PortfolioSetup setup) {

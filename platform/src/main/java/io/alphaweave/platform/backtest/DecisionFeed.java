@@ -30,9 +30,9 @@ final class DecisionFeed implements AutoCloseable {
     private static final int MAX_BLOCK_DAYS = 64;
 
     /** Bytes and days of staged signals: each symbol's signal rows are read in runs of up to 2 kB. */
-    private static final long STAGE_BYTES = 48L << 20;
+    private static final long STAGE_BYTES = 12L << 20;
 
-    private static final int MAX_STAGE_DAYS = 256;
+    private static final int MAX_STAGE_DAYS = 64;
 
     /** Days t0 … t0 + len − 1: prices day-major ({@code [i · n + s]}) and each decision day's outcome. */
     static final class Block {
