@@ -12,12 +12,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The book-independent half of a portfolio backtest, done ahead of the replay on its own thread: the
- * day-major slices of the prices and every rebalance decision (combine → allocate → constrain),
- * which depend only on the signals and the bars up to the decision day, never on the book. The
- * replay takes the blocks in day order; a failure of a decision is handed over in its block and
- * rethrown by the replay when it reaches that day, so errors surface in the same order as in a
- * sequential run.
+ * The book-independent half of a portfolio backtest, done ahead of the replay on its own thread:
+ * the day-major staging of the signals and every rebalance decision (combine → allocate →
+ * constrain), which depend only on the signals and the bars up to the decision day, never on the
+ * book. The replay takes the blocks in day order and gathers their prices itself (that balances the
+ * two threads); a failure of a decision is handed over in its block and rethrown by the replay when
+ * it reaches that day, so errors surface in the same order as in a sequential run.
  */
 final class DecisionFeed implements AutoCloseable {
     /** Blocks in flight: one being replayed, the others filled ahead (evens out the two threads). */
@@ -29,7 +29,11 @@ final class DecisionFeed implements AutoCloseable {
     /** Days of one symbol's prices read in one sequential run; the block's upper size. */
     private static final int MAX_BLOCK_DAYS = 64;
 
-    /** Bytes and days of staged signals: each symbol's signal rows are read in runs of up to 2 kB. */
+    /**
+     * Staged signals: up to 64 days (each symbol's row read in runs of 512 bytes) and at most 12 MB,
+     * so the staged rows stay in the L3 cache until the combiner reads them (measured: 256 days,
+     * 37 MB at 3,000 symbols, made the day loop 10 % slower).
+     */
     private static final long STAGE_BYTES = 12L << 20;
 
     private static final int MAX_STAGE_DAYS = 64;
