@@ -251,18 +251,33 @@ public class PortfolioBacktestBenchmark {
         MarketData data = SyntheticPanel.generate(symbols, 5_000, 42);
         PortfolioSetup setup = syntheticSetup();
         StrategySignals signals = PortfolioBacktest.computeSignals(data, setup.strategies());
-        long[] t = new long[runs];
-        StringBuilder all = new StringBuilder();
+        long[] t = new long[runs], own = new long[runs], all = new long[runs];
+        var threads = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        StringBuilder line = new StringBuilder();
         for (int i = 0; i < runs; i++) {
+            long c0 = threads.getCurrentThreadCpuTime(), p0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             PortfolioBacktest.run(data, setup, signals, 0, null);
             t[i] = System.nanoTime() - t0;
-            all.append(String.format("%.0f ", t[i] / 1e6));
+            own[i] = threads.getCurrentThreadCpuTime() - c0;
+            all[i] = os.getProcessCpuTime() - p0;
+            line.append(String.format("%.0f ", t[i] / 1e6));
         }
-        System.out.println("loop runs (ms): " + all.toString().trim());
+        System.out.println("loop runs (ms): " + line.toString().trim());
+        int h = runs / 2;
         System.out.printf(
-                "%d symbols: loop median of runs %d–%d %.0f ms%n",
-                symbols, runs / 2 + 1, runs, median(java.util.Arrays.copyOfRange(t, runs / 2, runs)) / 1e6);
+                "%d symbols: loop median of runs %d–%d %.0f ms (min %.0f); replay thread CPU %.0f ms, other threads"
+                        + " %.0f ms%n",
+                symbols,
+                h + 1,
+                runs,
+                median(java.util.Arrays.copyOfRange(t, h, runs)) / 1e6,
+                java.util.Arrays.stream(t, h, runs).min().getAsLong() / 1e6,
+                median(java.util.Arrays.copyOfRange(own, h, runs)) / 1e6,
+                (median(java.util.Arrays.copyOfRange(all, h, runs))
+                                - median(java.util.Arrays.copyOfRange(own, h, runs)))
+                        / 1e6);
     }
 
     private static long timedRun(MarketData data, PortfolioSetup setup) {

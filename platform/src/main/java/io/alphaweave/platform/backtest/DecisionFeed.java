@@ -15,8 +15,8 @@ import java.util.concurrent.BlockingQueue;
  * The book-independent half of a portfolio backtest, done ahead of the replay on its own thread:
  * the day-major staging of the signals and every rebalance decision (combine → allocate →
  * constrain), which depend only on the signals and the bars up to the decision day, never on the
- * book. The replay takes the blocks in day order and gathers their prices itself (that balances the
- * two threads); a failure of a decision is handed over in its block and rethrown by the replay when
+ * book. The replay takes the blocks in day order (and gathers the prices itself, in a {@link
+ * PriceStage}: that balances the two threads); a failure of a decision is handed over in its block and rethrown by the replay when
  * it reaches that day, so errors surface in the same order as in a sequential run.
  */
 final class DecisionFeed implements AutoCloseable {
@@ -38,12 +38,10 @@ final class DecisionFeed implements AutoCloseable {
 
     private static final int MAX_STAGE_DAYS = 64;
 
-    /** Days t0 … t0 + len − 1: prices day-major ({@code [i · n + s]}) and each decision day's outcome. */
+    /** Days t0 … t0 + len − 1: each decision day's outcome. */
     static final class Block {
         int t0;
         int len;
-        final double[] open;
-        final double[] close;
         final boolean[] decides;
         final CombinerOutput[] out;
         final double[][] weights;
@@ -53,9 +51,7 @@ final class DecisionFeed implements AutoCloseable {
 
         int failedAt = -1;
 
-        Block(int days, int n) {
-            open = new double[days * n];
-            close = new double[days * n];
+        Block(int days) {
             decides = new boolean[days];
             out = new CombinerOutput[days];
             weights = new double[days][];
@@ -94,10 +90,10 @@ final class DecisionFeed implements AutoCloseable {
         this.decision = decision;
         this.firstDay = firstDay;
         int n = data.symbolCount(), k = alpha.length;
-        long perDay = (long) Math.max(1, n) * Double.BYTES * (2 + 2 + k);
+        long perDay = (long) Math.max(1, n) * Double.BYTES * (2 + k);
         blockDays = (int) Math.max(4, Math.min(MAX_BLOCK_DAYS, BLOCK_BYTES / perDay));
         for (int b = 0; b < BLOCKS; b++) {
-            free.add(new Block(blockDays, n));
+            free.add(new Block(blockDays));
         }
         thread = Thread.ofPlatform().name("alphaweave-decisions").daemon().start(this::produce);
     }
@@ -118,7 +114,6 @@ final class DecisionFeed implements AutoCloseable {
         if (b.failure != null && b.failedAt < 0) {
             throw rethrow(b.failure);
         }
-        gatherPrices(data, b);
         return b;
     }
 
@@ -203,18 +198,6 @@ final class DecisionFeed implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             // closed by the replay (it finished or failed): nothing is waiting for more blocks
-        }
-    }
-
-    /** Gathers the block's prices into day-major slices (on the replay's thread: it balances the two). */
-    private static void gatherPrices(MarketView data, Block b) {
-        int n = data.symbolCount(), t0 = b.t0, len = b.len;
-        for (int s = 0; s < n; s++) {
-            double[] o = data.open(s), c = data.close(s);
-            for (int i = 0, at = s; i < len; i++, at += n) {
-                b.open[at] = o[t0 + i];
-                b.close[at] = c[t0 + i];
-            }
         }
     }
 

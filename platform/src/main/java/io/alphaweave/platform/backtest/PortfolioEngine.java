@@ -69,6 +69,8 @@ final class PortfolioEngine {
         double previousEquity = setup.capital();
         try (DecisionFeed feed = new DecisionFeed(data, alpha, ids, strategyWeights, manager, decision, firstDay)) {
             DecisionFeed.Block block = null;
+            PriceStage prices = new PriceStage(data);
+            double[] openT = prices.open, closeT = prices.close;
             for (int t = 0; t < days; t++) {
                 if (block == null || t >= block.t0 + block.len) {
                     if (block != null) {
@@ -77,8 +79,7 @@ final class PortfolioEngine {
                     block = feed.next();
                 }
                 int b = t - block.t0;
-                double[] openT = block.open, closeT = block.close;
-                int row = b * n;
+                int row = prices.row(t);
                 double tradedToday = 0, value = 0, grossToday = 0;
                 for (int s = 0; s < n; s++) {
                     double c = closeT[row + s];

@@ -119,27 +119,47 @@ public final class MomentumRankStrategy implements Strategy {
     public void generateAlphaSignals(MarketView data, AlphaMatrix out) {
         int n = data.symbolCount(), days = data.dayCount(), lookback = params.getInt("lookback");
         int minSymbols = params.getInt("min_symbols");
-        double[][] ret = new double[n][];
+        // a symbol with a bar every day has its returns computed from its closes while they are
+        // ranked (no returns matrix); only a gapped symbol's returns are mapped to the calendar first
+        double[][] gapped = new double[n][];
+        double[][] close = new double[n][];
         IntStream.range(0, n).parallel().forEach(s -> {
             var bars = data.bars(s);
+            if (bars.length() == days) {
+                close[s] = bars.close();
+                return;
+            }
             double[] c = bars.close();
             double[] r = new double[c.length];
             for (int i = 0; i < c.length; i++) {
                 r[i] = i >= lookback ? c[i] / c[i - lookback] - 1 : Double.NaN;
             }
-            ret[s] = bars.length() == days ? r : bars.toCalendar(r, days); // a bar every day: already calendar
+            gapped[s] = bars.toCalendar(r, days);
         });
         // days are ranked independently: tasks of 8 blocks run in parallel, each writing only its own
         // days of every row (distinct array elements, published by the stream's join)
         int block = 64, span = 8 * block;
         IntStream.range(0, (days + span - 1) / span)
                 .parallel()
-                .forEach(t -> rankDays(ret, out, t * span, Math.min(days, (t + 1) * span), block, minSymbols));
+                .forEach(t -> rankDays(
+                        close, gapped, lookback, out, t * span, Math.min(days, (t + 1) * span), block, minSymbols));
     }
 
-    /** Ranks days [from, to) in day-major blocks and writes their alphas and confidences. */
-    private static void rankDays(double[][] ret, AlphaMatrix out, int from, int to, int block, int minSymbols) {
-        int n = ret.length;
+    /**
+     * Ranks days [from, to) in day-major blocks and writes their alphas and confidences. A symbol's
+     * returns come from {@code close[s]} (a bar every day) or, where that is null, from {@code
+     * gapped[s]} (calendar returns).
+     */
+    private static void rankDays(
+            double[][] close,
+            double[][] gapped,
+            int lookback,
+            AlphaMatrix out,
+            int from,
+            int to,
+            int block,
+            int minSymbols) {
+        int n = close.length;
         // day-major blocks: each symbol's returns are read (and its alphas written) 64 days at a time
         // instead of one strided access per symbol and day
         double[] colT = new double[block * n], alphaT = new double[block * n];
@@ -148,9 +168,17 @@ public final class MomentumRankStrategy implements Strategy {
         for (int d0 = from; d0 < to; d0 += block) {
             int len = Math.min(block, to - d0);
             for (int s = 0; s < n; s++) {
-                double[] r = ret[s];
+                double[] c = close[s];
+                if (c == null) {
+                    double[] r = gapped[s];
+                    for (int i = 0, at = s; i < len; i++, at += n) {
+                        colT[at] = r[d0 + i];
+                    }
+                    continue;
+                }
                 for (int i = 0, at = s; i < len; i++, at += n) {
-                    colT[at] = r[d0 + i];
+                    int d = d0 + i;
+                    colT[at] = d >= lookback ? c[d] / c[d - lookback] - 1 : Double.NaN;
                 }
             }
             for (int i = 0; i < len; i++) {
