@@ -16,17 +16,18 @@ import java.util.concurrent.BlockingQueue;
  * the day-major staging of the signals and every rebalance decision (combine → allocate →
  * constrain), which depend only on the signals and the bars up to the decision day, never on the
  * book. The replay takes the blocks in day order (and gathers the prices itself, in a {@link
- * PriceStage}: that balances the two threads); a failure of a decision is handed over in its block and rethrown by the replay when
- * it reaches that day, so errors surface in the same order as in a sequential run.
+ * PriceStage}: that balances the two threads); a failure of a decision is handed over in its block
+ * and rethrown by the replay when it reaches that day, so errors surface in the same order as in a
+ * sequential run.
  */
 final class DecisionFeed implements AutoCloseable {
     /** Blocks in flight: one being replayed, the others filled ahead (evens out the two threads). */
     private static final int BLOCKS = 4;
 
-    /** Bytes one block may hold (its days × symbols × the arrays per day), so blocks stay in cache. */
+    /** Bytes one block may hold (days × symbols × the decision arrays per day), so blocks stay in cache. */
     private static final long BLOCK_BYTES = 6L << 20;
 
-    /** Days of one symbol's prices read in one sequential run; the block's upper size. */
+    /** A block's upper size in days: no longer than one staging of the signals. */
     private static final int MAX_BLOCK_DAYS = 64;
 
     /**
