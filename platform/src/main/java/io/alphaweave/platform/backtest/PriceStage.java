@@ -21,13 +21,14 @@ final class PriceStage {
     PriceStage(MarketView data) {
         this.data = data;
         this.n = data.symbolCount();
-        open = new double[DAYS * n];
-        close = new double[DAYS * n];
+        int window = Math.min(DAYS, data.dayCount());
+        open = new double[window * n];
+        close = new double[window * n];
     }
 
     /** @return the offset of day t's row in {@link #open} and {@link #close}, refilling the window first if needed */
     int row(int t) {
-        if (t0 < 0 || t >= t0 + len || t < t0) {
+        if (t < t0 || t >= t0 + len) {
             fill(t);
         }
         return (t - t0) * n;
