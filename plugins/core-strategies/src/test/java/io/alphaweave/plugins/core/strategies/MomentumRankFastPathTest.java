@@ -60,12 +60,7 @@ class MomentumRankFastPathTest {
                     default -> rnd.nextGaussian();
                 };
             }
-            int min = 1 + rnd.nextInt(6);
-            double[] a1 = new double[n], r1 = new double[n], a2 = new double[n], r2 = new double[n];
-            referenceRank(v, a1, r1, min);
-            MomentumRankStrategy.rankDay(v, a2, r2, min);
-            assertThat(a2).containsExactly(a1);
-            assertThat(r2).containsExactly(r1);
+            assertRankEqualsReference(v, 1 + rnd.nextInt(6));
         }
     }
 
@@ -97,13 +92,17 @@ class MomentumRankFastPathTest {
                     default -> rnd.nextGaussian() * 0.3;
                 };
             }
-            int min = 1 + rnd.nextInt(6);
-            double[] a1 = new double[n], r1 = new double[n], a2 = new double[n], r2 = new double[n];
-            referenceRank(v, a1, r1, min);
-            MomentumRankStrategy.rankDay(v, a2, r2, min);
-            assertThat(a2).containsExactly(a1);
-            assertThat(r2).containsExactly(r1);
+            assertRankEqualsReference(v, 1 + rnd.nextInt(6));
         }
+    }
+
+    private static void assertRankEqualsReference(double[] v, int min) {
+        int n = v.length;
+        double[] a1 = new double[n], r1 = new double[n], a2 = new double[n], r2 = new double[n];
+        referenceRank(v, a1, r1, min);
+        MomentumRankStrategy.rankDay(v, a2, r2, min);
+        assertThat(a2).containsExactly(a1);
+        assertThat(r2).containsExactly(r1);
     }
 
     @Test
