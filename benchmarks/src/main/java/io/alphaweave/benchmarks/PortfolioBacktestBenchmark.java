@@ -181,7 +181,12 @@ public class PortfolioBacktestBenchmark {
             loopMain(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20);
             return;
         }
+        if (args.length > 0 && args[0].equals("signals")) {
+            signalsMain(args.length > 1 ? Integer.parseInt(args[1]) : 10);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scaling")) {
+            forceGc = !(args.length > 2 && args[2].equals("nogc"));
             scalingMain(args.length > 1 ? Integer.parseInt(args[1]) : 12);
             return;
         }
@@ -227,12 +232,27 @@ public class PortfolioBacktestBenchmark {
         MarketData large = SyntheticPanel.generate(3000, 5_000, 42);
         PortfolioSetup setup = syntheticSetup();
         long[] a = new long[runs], b = new long[runs];
+        long[][] split = new long[4][runs];
         for (int i = 0; i < runs; i++) {
-            a[i] = timedRun(small, setup);
-            b[i] = timedRun(large, setup);
+            PortfolioResult ra = timedRun(small, setup);
+            a[i] = lastWall;
+            PortfolioResult rb = timedRun(large, setup);
+            b[i] = lastWall;
+            split[0][i] = ra.signalNanos();
+            split[1][i] = ra.loopNanos();
+            split[2][i] = rb.signalNanos();
+            split[3][i] = rb.loopNanos();
             System.out.printf(
-                    "pair %d: 500 → %.0f ms, 3000 → %.0f ms (%.2f ×)%n",
-                    i + 1, a[i] / 1e6, b[i] / 1e6, (double) b[i] / a[i]);
+                    "pair %d: 500 → %.0f ms (signals %.0f, loop %.0f), 3000 → %.0f ms (signals %.0f, loop %.0f)"
+                            + " (%.2f ×)%n",
+                    i + 1,
+                    a[i] / 1e6,
+                    split[0][i] / 1e6,
+                    split[1][i] / 1e6,
+                    b[i] / 1e6,
+                    split[2][i] / 1e6,
+                    split[3][i] / 1e6,
+                    (double) b[i] / a[i]);
         }
         int skip = runs / 4;
         double ma = median(java.util.Arrays.copyOfRange(a, skip, runs));
@@ -240,6 +260,13 @@ public class PortfolioBacktestBenchmark {
         System.out.printf(
                 "median of runs %d–%d: 500 → %.0f ms, 3000 → %.0f ms, ratio %.2f ×%n",
                 skip + 1, runs, ma / 1e6, mb / 1e6, mb / ma);
+        double[] m = new double[4];
+        for (int j = 0; j < 4; j++) {
+            m[j] = median(java.util.Arrays.copyOfRange(split[j], skip, runs));
+        }
+        System.out.printf(
+                "medians: signals %.0f → %.0f ms (%.2f ×), loop %.0f → %.0f ms (%.2f ×)%n",
+                m[0] / 1e6, m[2] / 1e6, m[2] / m[0], m[1] / 1e6, m[3] / 1e6, m[3] / m[1]);
     }
 
     /**
@@ -280,15 +307,50 @@ public class PortfolioBacktestBenchmark {
                         / 1e6);
     }
 
-    private static long timedRun(MarketData data, PortfolioSetup setup) {
-        System.gc();
+    /**
+     * Each strategy's bulk signals alone, on one thread, alternating the 500- and 3,000-symbol
+     * panels: which strategy scales how.
+     */
+    private static void signalsMain(int runs) {
+        MarketData small = SyntheticPanel.generate(500, 5_000, 42);
+        MarketData large = SyntheticPanel.generate(3000, 5_000, 42);
+        for (WeightedStrategy ws : demoStrategies()) {
+            long[] a = new long[runs], b = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                for (int size = 0; size < 2; size++) {
+                    MarketData d = size == 0 ? small : large;
+                    long t0 = System.nanoTime();
+                    io.alphaweave.api.AlphaMatrix m = new io.alphaweave.api.AlphaMatrix(d.symbolCount(), d.dayCount());
+                    ws.strategy().generateAlphaSignals(d, m);
+                    long t = System.nanoTime() - t0;
+                    if (size == 0) {
+                        a[i] = t;
+                    } else {
+                        b[i] = t;
+                    }
+                }
+            }
+            int skip = runs / 4;
+            double ma = median(java.util.Arrays.copyOfRange(a, skip, runs));
+            double mb = median(java.util.Arrays.copyOfRange(b, skip, runs));
+            System.out.printf("%s: 500 → %.1f ms, 3000 → %.1f ms, ratio %.2f ×%n", ws.id(), ma / 1e6, mb / 1e6, mb / ma);
+        }
+    }
+
+    private static long lastWall;
+    private static boolean forceGc = true;
+
+    private static PortfolioResult timedRun(MarketData data, PortfolioSetup setup) {
+        if (forceGc) {
+            System.gc();
+        }
         long t0 = System.nanoTime();
         PortfolioResult r = PortfolioBacktest.run(data, setup);
-        long wall = System.nanoTime() - t0;
+        lastWall = System.nanoTime() - t0;
         if (r.trades().size() == 0) {
             throw new IllegalStateException("no fills: the synthetic setup should trade every day");
         }
-        return wall;
+        return r;
     }
 
     private static double median(long[] x) {

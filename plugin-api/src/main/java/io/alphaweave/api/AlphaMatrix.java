@@ -1,14 +1,22 @@
 package io.alphaweave.api;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
  * The columnar form of many signals of one strategy: alpha and confidence per symbol and calendar
  * day, {@code NaN} in both where the strategy has no view (warm-up, no bar). The host allocates it
- * and validates it after a strategy filled it. Not thread-safe for writing the same row from two
- * threads; distinct rows may be written concurrently.
+ * and validates it after a strategy filled it. Distinct rows may be written concurrently, and so may
+ * distinct days of one row (each thread writing only its own cells); a row's first access from any
+ * thread sees it whole.
+ *
+ * <p>A row is allocated, full of {@code NaN}, on its first access: the strategy then writes into
+ * memory that was just filled, still in the cache, instead of into a matrix prefilled long before.
  */
 public final class AlphaMatrix {
+    private static final VarHandle ROW = MethodHandles.arrayElementVarHandle(double[][].class);
+
     private final double[][] alpha;
     private final double[][] confidence;
     private final int days;
@@ -24,12 +32,20 @@ public final class AlphaMatrix {
             throw new IllegalArgumentException("symbols and days must be ≥ 0, were " + symbols + ", " + days);
         }
         this.days = days;
-        this.alpha = new double[symbols][days];
-        this.confidence = new double[symbols][days];
-        for (int s = 0; s < symbols; s++) {
-            Arrays.fill(alpha[s], Double.NaN);
-            Arrays.fill(confidence[s], Double.NaN);
+        this.alpha = new double[symbols][];
+        this.confidence = new double[symbols][];
+    }
+
+    /** Row {@code symbol} of {@code rows}, allocated full of NaN by whichever thread comes first. */
+    private double[] row(double[][] rows, int symbol) {
+        double[] r = (double[]) ROW.getAcquire(rows, symbol);
+        if (r != null) {
+            return r;
         }
+        double[] fresh = new double[days];
+        Arrays.fill(fresh, Double.NaN);
+        double[] won = (double[]) ROW.compareAndExchange(rows, symbol, (double[]) null, fresh);
+        return won == null ? fresh : won;
     }
 
     /** @return number of symbols (rows) */
@@ -49,7 +65,7 @@ public final class AlphaMatrix {
      * @return alpha by day, in [-1, 1] or {@code NaN}
      */
     public double[] alpha(int symbol) {
-        return alpha[symbol];
+        return row(alpha, symbol);
     }
 
     /**
@@ -59,7 +75,7 @@ public final class AlphaMatrix {
      * @return confidence by day, in [0, 1] or {@code NaN}
      */
     public double[] confidence(int symbol) {
-        return confidence[symbol];
+        return row(confidence, symbol);
     }
 
     /**
@@ -71,8 +87,8 @@ public final class AlphaMatrix {
      * @param conf in [0, 1], or NaN for no view
      */
     public void set(int symbol, int day, double alphaScore, double conf) {
-        alpha[symbol][day] = alphaScore;
-        confidence[symbol][day] = conf;
+        row(alpha, symbol)[day] = alphaScore;
+        row(confidence, symbol)[day] = conf;
     }
 
     /**
@@ -84,7 +100,12 @@ public final class AlphaMatrix {
      */
     public void validate(String owner, MarketView view) {
         for (int s = 0; s < alpha.length; s++) {
-            double[] a = alpha[s], c = confidence[s];
+            double[] a = (double[]) ROW.getAcquire(alpha, s), c = (double[]) ROW.getAcquire(confidence, s);
+            if (a == null && c == null) {
+                continue; // never touched: no view anywhere
+            }
+            a = alpha(s);
+            c = confidence(s);
             for (int d = 0; d < days; d++) {
                 double x = a[d], y = c[d];
                 boolean ok = Double.isNaN(x) ? Double.isNaN(y) : x >= -1.0 && x <= 1.0 && y >= 0.0 && y <= 1.0;

@@ -19,6 +19,48 @@ class AlphaMatrixTest {
     }
 
     @Test
+    void twoThreadsWritingDistinctDaysOfAFreshRowLoseNoWrite() throws Exception {
+        // a row is allocated on first access: two threads racing to create it must end up sharing one
+        int days = 64, rounds = 10_000;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int r = 0; r < rounds; r++) {
+                AlphaMatrix m = new AlphaMatrix(1, days);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+                for (int parity = 0; parity < 2; parity++) {
+                    int first = parity;
+                    writers.add(pool.submit(() -> {
+                        start.await();
+                        for (int d = first; d < days; d += 2) {
+                            m.set(0, d, d / 100.0, 1.0);
+                        }
+                        return null;
+                    }));
+                }
+                for (var w : writers) {
+                    w.get();
+                }
+                for (int d = 0; d < days; d++) {
+                    assertThat(m.alpha(0)[d]).as("round %d, day %d", r, d).isEqualTo(d / 100.0);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRowThatWasNeverTouchedIsValidAndReadsAsNoView() {
+        AlphaMatrix m = new AlphaMatrix(3, 4);
+        m.set(1, 2, -0.25, 0.5);
+        m.validate("demo", new TinyView()); // the view only names a bad cell
+        assertThat(m.alpha(0)).containsOnly(Double.NaN);
+        assertThat(m.confidence(2)).containsOnly(Double.NaN);
+        assertThat(m.alpha(1)).containsExactly(Double.NaN, Double.NaN, -0.25, Double.NaN);
+    }
+
+    @Test
     void validationNamesSymbolDateAndValueOfTheFirstBadCell() {
         TinyView view = new TinyView();
         AlphaMatrix m = new AlphaMatrix(1, 3);
