@@ -333,7 +333,8 @@ public class PortfolioBacktestBenchmark {
             int skip = runs / 4;
             double ma = median(java.util.Arrays.copyOfRange(a, skip, runs));
             double mb = median(java.util.Arrays.copyOfRange(b, skip, runs));
-            System.out.printf("%s: 500 → %.1f ms, 3000 → %.1f ms, ratio %.2f ×%n", ws.id(), ma / 1e6, mb / 1e6, mb / ma);
+            System.out.printf(
+                    "%s: 500 → %.1f ms, 3000 → %.1f ms, ratio %.2f ×%n", ws.id(), ma / 1e6, mb / 1e6, mb / ma);
         }
     }
 
