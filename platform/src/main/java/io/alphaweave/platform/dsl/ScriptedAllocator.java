@@ -4,9 +4,7 @@ import io.alphaweave.api.AllocationContext;
 import io.alphaweave.api.CapitalAllocator;
 import io.alphaweave.api.ComponentInfo;
 import io.alphaweave.api.Parameters;
-import java.util.Arrays;
 import java.util.Map;
-import org.graalvm.polyglot.Value;
 
 /**
  * An allocator defined by a file: {@code allocate(ctx, weights, params)} fills {@code weights};
@@ -24,25 +22,23 @@ final class ScriptedAllocator implements CapitalAllocator {
               fn({date, symbols, sectors, combinedAlpha: alpha, longOnly, grossLeverage: gross, volatility: vol}, weights, params);
             })""";
 
-    private final Definition def;
-    private final Parameters params;
-    private final ScriptRuntime runtime;
-    private final SandboxPool pool;
+    private final ScriptedCall call;
 
     ScriptedAllocator(Definition def, Parameters params, ScriptRuntime runtime) {
-        this.def = def;
-        this.params = params;
-        this.runtime = runtime;
-        this.pool = new SandboxPool(def, runtime, DRIVER);
+        this(new ScriptedCall(def, params, runtime, DRIVER, "allocate"));
+    }
+
+    private ScriptedAllocator(ScriptedCall call) {
+        this.call = call;
     }
 
     @Override
     public ComponentInfo describe() {
-        return def.info();
+        return call.definition().info();
     }
 
     Definition definition() {
-        return def;
+        return call.definition();
     }
 
     @Override
@@ -50,41 +46,31 @@ final class ScriptedAllocator implements CapitalAllocator {
         if (raw == null || raw.isEmpty()) {
             return this;
         }
-        return new ScriptedAllocator(def, def.reconfigure(params, raw), runtime);
+        return new ScriptedAllocator(call.reconfigure(raw));
     }
 
     @Override
     public void allocate(AllocationContext ctx, double[] weights) {
         int n = weights.length;
         double[] w = new double[n];
-        int window = params.values().containsKey("vol_window") ? params.getInt("vol_window") : 20;
+        int window = call.parameters().values().containsKey("vol_window")
+                ? call.parameters().getInt("vol_window")
+                : 20;
         double[] vol = ctx.trailingVolatility(window);
         String[] symbols = ctx.data().symbols().toArray(String[]::new);
         String[] sectors = new String[n];
         for (int s = 0; s < n; s++) {
             sectors[s] = ctx.data().sector(s);
         }
-        String[] pnames = params.values().keySet().toArray(String[]::new);
-        Object[] pvalues = Arrays.stream(pnames).map(params.values()::get).toArray();
-        pool.with(b -> {
-            Value fn = b.functions().get("allocate");
-            if (fn == null) {
-                throw new ScriptException(def.file(), 0, 0, "defines no allocate function");
-            }
-            return b.sandbox().guard(() -> b.driver()
-                    .execute(
-                            fn,
-                            ctx.date().toString(),
-                            symbols,
-                            sectors,
-                            ctx.combinedAlpha().clone(),
-                            ctx.longOnly(),
-                            ctx.grossLeverage(),
-                            vol,
-                            w,
-                            pnames,
-                            pvalues));
-        });
+        call.call(
+                ctx.date().toString(),
+                symbols,
+                sectors,
+                ctx.combinedAlpha().clone(),
+                ctx.longOnly(),
+                ctx.grossLeverage(),
+                vol,
+                w);
         double gross = 0;
         for (int s = 0; s < n; s++) {
             if (!Double.isFinite(w[s])) {
@@ -104,6 +90,6 @@ final class ScriptedAllocator implements CapitalAllocator {
     }
 
     private ScriptException bad(AllocationContext ctx, String what) {
-        return new ScriptException(def.file(), 0, 0, "on " + ctx.date() + ": " + what);
+        return new ScriptException(call.definition().file(), 0, 0, "on " + ctx.date() + ": " + what);
     }
 }

@@ -7,7 +7,6 @@ import io.alphaweave.api.Parameters;
 import io.alphaweave.api.SignalCombiner;
 import java.util.Arrays;
 import java.util.Map;
-import org.graalvm.polyglot.Value;
 
 /**
  * A combiner defined by a file: {@code combine(input, out, params)} fills {@code out.combined} and
@@ -23,25 +22,23 @@ final class ScriptedCombiner implements SignalCombiner {
               fn({date, symbols, strategyIds: ids, weights, alpha, confidence}, {combined, contributions}, params);
             })""";
 
-    private final Definition def;
-    private final Parameters params;
-    private final ScriptRuntime runtime;
-    private final SandboxPool pool;
+    private final ScriptedCall call;
 
     ScriptedCombiner(Definition def, Parameters params, ScriptRuntime runtime) {
-        this.def = def;
-        this.params = params;
-        this.runtime = runtime;
-        this.pool = new SandboxPool(def, runtime, DRIVER);
+        this(new ScriptedCall(def, params, runtime, DRIVER, "combine"));
+    }
+
+    private ScriptedCombiner(ScriptedCall call) {
+        this.call = call;
     }
 
     @Override
     public ComponentInfo describe() {
-        return def.info();
+        return call.definition().info();
     }
 
     Definition definition() {
-        return def;
+        return call.definition();
     }
 
     @Override
@@ -49,7 +46,7 @@ final class ScriptedCombiner implements SignalCombiner {
         if (raw == null || raw.isEmpty()) {
             return this;
         }
-        return new ScriptedCombiner(def, def.reconfigure(params, raw), runtime);
+        return new ScriptedCombiner(call.reconfigure(raw));
     }
 
     @Override
@@ -63,27 +60,15 @@ final class ScriptedCombiner implements SignalCombiner {
             alpha[i] = input.alpha()[i].clone();
             confidence[i] = input.confidence()[i].clone();
         }
-        String[] pnames = params.values().keySet().toArray(String[]::new);
-        Object[] pvalues = Arrays.stream(pnames).map(params.values()::get).toArray();
-        pool.with(b -> {
-            Value fn = b.functions().get("combine");
-            if (fn == null) {
-                throw new ScriptException(def.file(), 0, 0, "defines no combine function");
-            }
-            return b.sandbox().guard(() -> b.driver()
-                    .execute(
-                            fn,
-                            input.date().toString(),
-                            input.symbols().toArray(String[]::new),
-                            input.strategyIds().toArray(String[]::new),
-                            input.weights().clone(),
-                            alpha,
-                            confidence,
-                            combined,
-                            contributions,
-                            pnames,
-                            pvalues));
-        });
+        call.call(
+                input.date().toString(),
+                input.symbols().toArray(String[]::new),
+                input.strategyIds().toArray(String[]::new),
+                input.weights().clone(),
+                alpha,
+                confidence,
+                combined,
+                contributions);
         for (int s = 0; s < n; s++) {
             double c = combined[s];
             double sum = 0;
@@ -117,6 +102,6 @@ final class ScriptedCombiner implements SignalCombiner {
     }
 
     private ScriptException bad(String what, CombinerInput input) {
-        return new ScriptException(def.file(), 0, 0, "on " + input.date() + ": " + what);
+        return new ScriptException(call.definition().file(), 0, 0, "on " + input.date() + ": " + what);
     }
 }
