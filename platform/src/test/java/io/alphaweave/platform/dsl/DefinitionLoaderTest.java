@@ -371,6 +371,18 @@ class DefinitionLoaderTest {
     }
 
     @Test
+    void aJavaScriptCombinerWithoutACombineFunctionIsRejectedWhenLoaded(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("no_combine.js");
+        Files.writeString(
+                file,
+                "export const id = 'no_combine';\nexport const kind = 'combiner';\n"
+                        + "export function blend(input, out, params) {}\n");
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOfSatisfying(DefinitionException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p.message()).isEqualTo("a combiner needs `combine`")));
+    }
+
+    @Test
     void runsTheShippedJavaScriptAllocatorWithinTheGrossLeverage() {
         io.alphaweave.api.CapitalAllocator a = (io.alphaweave.api.CapitalAllocator)
                 loader.load(SHIPPED.resolve("allocators/inverse_vol_alpha.js")).component();
