@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param strategyIds the strategies, row order; distinct
  * @param weights each strategy's configured weight (≥ 0, not necessarily normalised)
  * @param alpha alpha by strategy and symbol
- * @param confidence confidence by strategy and symbol
+ * @param confidence confidence by strategy and symbol; all {@code NaN} when the combiner declared
+ *     that it {@linkplain SignalCombiner#readsConfidence() reads no confidence}
  */
 public record CombinerInput(
         LocalDate date,

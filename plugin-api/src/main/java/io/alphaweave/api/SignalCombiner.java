@@ -33,4 +33,17 @@ public interface SignalCombiner extends ExtensionPoint {
      *     where no strategy has a view) and contributions that sum to them
      */
     void combine(CombinerInput input, CombinerOutput output);
+
+    /**
+     * Whether {@link #combine} reads the confidences. A combiner that answers {@code false} declares
+     * that its output depends on the alphas and weights alone; the host may then skip gathering the
+     * confidences and pass rows that are all {@code NaN} instead. The contract kit holds a combiner
+     * to its answer: with every confidence replaced (by NaN or by other values) its output must stay
+     * identical.
+     *
+     * @return {@code true} (the default) unless the output never depends on a confidence
+     */
+    default boolean readsConfidence() {
+        return true;
+    }
 }

@@ -67,7 +67,15 @@ final class PortfolioEngine {
 
         double money = setup.capital();
         double previousEquity = setup.capital();
-        try (DecisionFeed feed = new DecisionFeed(data, alpha, ids, strategyWeights, manager, decision, firstDay)) {
+        try (DecisionFeed feed = new DecisionFeed(
+                data,
+                alpha,
+                ids,
+                strategyWeights,
+                manager,
+                decision,
+                setup.combiner().readsConfidence(),
+                firstDay)) {
             DecisionFeed.Block block = null;
             PriceStage prices = new PriceStage(data);
             double[] openT = prices.open, closeT = prices.close;

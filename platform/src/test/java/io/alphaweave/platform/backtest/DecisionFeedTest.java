@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.alphaweave.api.AllocationContext;
 import io.alphaweave.api.CapitalAllocator;
 import io.alphaweave.api.CombinerInput;
+import io.alphaweave.api.CombinerOutput;
 import io.alphaweave.api.ComponentInfo;
 import io.alphaweave.api.ComponentKind;
+import io.alphaweave.api.SignalCombiner;
 import io.alphaweave.platform.backtest.TestComponents.Constant;
 import io.alphaweave.platform.backtest.TestComponents.Momentum;
 import io.alphaweave.platform.backtest.TestComponents.Proportional;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,6 +121,51 @@ class DecisionFeedTest {
             }
             assertThat(actual.binding()).isEqualTo(expected.binding());
         }
+    }
+
+    /** {@link WeightedAverage} that says whether it reads confidences and counts the numbers it was given. */
+    record Declaring(boolean readsConfidence, AtomicLong confidencesSeen) implements SignalCombiner {
+        @Override
+        public ComponentInfo describe() {
+            return new ComponentInfo("declaring", ComponentKind.COMBINER, "1", 0, "declares", "", List.of());
+        }
+
+        @Override
+        public SignalCombiner configure(Map<String, ?> params) {
+            return this;
+        }
+
+        @Override
+        public void combine(CombinerInput in, CombinerOutput out) {
+            for (double[] row : in.confidence()) {
+                for (double c : row) {
+                    if (!Double.isNaN(c)) {
+                        confidencesSeen.incrementAndGet();
+                    }
+                }
+            }
+            new WeightedAverage("w").combine(in, out);
+        }
+    }
+
+    @Test
+    void aCombinerThatReadsNoConfidenceGetsNaNRowsAndTheSameResult() {
+        MarketData data = panel(11);
+        AtomicLong seenByReader = new AtomicLong(), seenByBlind = new AtomicLong();
+        PortfolioSetup base = setup(new Proportional("proportional"), Constraints.unconstrained(false, 1.0));
+        PortfolioResult reads = PortfolioBacktest.run(data, base.withCombiner(new Declaring(true, seenByReader)));
+        PortfolioResult blind = PortfolioBacktest.run(data, base.withCombiner(new Declaring(false, seenByBlind)));
+
+        assertThat(seenByReader.get())
+                .as("confidences given to a combiner that reads them")
+                .isPositive();
+        assertThat(seenByBlind.get())
+                .as("confidences given to one that reads none")
+                .isZero();
+        assertThat(blind.finalEquity()).isEqualTo(reads.finalEquity());
+        assertThat(blind.returnSeries().returns())
+                .containsExactly(reads.returnSeries().returns());
+        assertThat(blind.trades().fills()).isEqualTo(reads.trades().fills());
     }
 
     @Test

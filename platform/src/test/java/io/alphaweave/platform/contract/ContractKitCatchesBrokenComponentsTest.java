@@ -209,6 +209,39 @@ class ContractKitCatchesBrokenComponentsTest {
         }
     }
 
+    /** Weighs alphas by confidence, yet declares that it reads none. */
+    static final class UntruthfulCombiner extends KitSamples.WeightedCombiner {
+        @Override
+        public SignalCombiner configure(Map<String, ?> params) {
+            return new UntruthfulCombiner();
+        }
+
+        @Override
+        public boolean readsConfidence() {
+            return false;
+        }
+    }
+
+    @Test
+    void rejectsACombinerThatReadsTheConfidencesItSaysItDoesNotRead() {
+        assertThatThrownBy(kitFor(UntruthfulCombiner::new)::keepsItsDeclarationAboutConfidence)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("declares it reads no confidence");
+    }
+
+    @Test
+    void rejectsACombinerWhoseDeclarationAboutConfidenceIsLostByConfigure() {
+        SignalCombiner forgetful = new KitSamples.WeightedCombiner() {
+            @Override
+            public boolean readsConfidence() {
+                return false;
+            }
+        };
+        assertThatThrownBy(kitFor(() -> forgetful)::keepsItsDeclarationAboutConfidence)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("readsConfidence() after configure({})");
+    }
+
     @Test
     void rejectsACombinerLeavingTheRange() {
         assertThatThrownBy(kitFor(SummingCombiner::new)::combinesIntoRangeAndIsNaNOnlyWithoutAnyView)

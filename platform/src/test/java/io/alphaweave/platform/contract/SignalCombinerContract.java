@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * combined alpha in [-1, 1], NaN iff no strategy has a view; the contributions sum to the combined
  * alpha (1e-12) and a strategy without a view contributes 0; the result does not depend on the order
  * of the strategies; same input → same output, also across instances; the input is not modified;
+ * a combiner that declares it reads no confidence does not depend on them;
  * describe()/configure as for every component.
  */
 public abstract class SignalCombinerContract {
@@ -197,6 +199,44 @@ public abstract class SignalCombinerContract {
                     + Arrays.toString(in.weights());
             assertThat(after).as("input on " + in.date() + " after combine").isEqualTo(before);
         }
+    }
+
+    /**
+     * A combiner that declares it reads no confidence gives the same output, bit for bit, when every
+     * confidence is NaN or replaced by 1 − c; the declaration survives configure({}).
+     */
+    @Test
+    public void keepsItsDeclarationAboutConfidence() {
+        SignalCombiner combiner = createCombiner();
+        assertThat(combiner.configure(Map.of()).readsConfidence())
+                .as("readsConfidence() after configure({})")
+                .isEqualTo(combiner.readsConfidence());
+        if (combiner.readsConfidence()) {
+            return; // it may read them: nothing more is promised
+        }
+        for (CombinerInput in : inputs()) {
+            CombinerOutput base = run(combiner, in);
+            assertSameOutput(
+                    base,
+                    run(combiner, withConfidence(in, c -> Double.NaN)),
+                    0.0,
+                    "declares it reads no confidence, but its output changes when every confidence is NaN");
+            assertSameOutput(
+                    base,
+                    run(combiner, withConfidence(in, c -> Double.isNaN(c) ? c : 1 - c)),
+                    0.0,
+                    "declares it reads no confidence, but its output changes when confidences c become 1 − c");
+        }
+    }
+
+    private static CombinerInput withConfidence(CombinerInput in, DoubleUnaryOperator f) {
+        double[][] c = new double[in.strategyCount()][in.symbolCount()];
+        for (int k = 0; k < c.length; k++) {
+            for (int s = 0; s < c[k].length; s++) {
+                c[k][s] = f.applyAsDouble(in.confidence()[k][s]);
+            }
+        }
+        return new CombinerInput(in.date(), in.symbols(), in.strategyIds(), in.weights(), in.alpha(), c);
     }
 
     private static CombinerInput permute(CombinerInput in, int[] order) {

@@ -50,6 +50,12 @@ public final class RankAverageCombiner implements SignalCombiner {
         return this;
     }
 
+    /** @return false: only the alphas and the strategy weights count */
+    @Override
+    public boolean readsConfidence() {
+        return false;
+    }
+
     @Override
     public void combine(CombinerInput in, CombinerOutput out) {
         double[][] ranks = Blend.mapRows(in.alpha(), AlphaNormalizer.RANK::apply);

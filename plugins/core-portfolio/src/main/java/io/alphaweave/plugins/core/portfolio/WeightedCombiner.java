@@ -62,6 +62,12 @@ public final class WeightedCombiner implements SignalCombiner {
         return new WeightedCombiner(p.getBoolean("zscore"));
     }
 
+    /** @return false: only the alphas and the strategy weights count */
+    @Override
+    public boolean readsConfidence() {
+        return false;
+    }
+
     @Override
     public void combine(CombinerInput in, CombinerOutput out) {
         double[][] values = zscore ? Blend.mapRows(in.alpha(), AlphaNormalizer.Z_SCORE::apply) : in.alpha();
