@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AlphaMatrixTest {
 
@@ -69,6 +73,51 @@ class AlphaMatrixTest {
         assertThatThrownBy(() -> m.validate("demo", view))
                 .isInstanceOf(InvalidSignalException.class)
                 .hasMessageContaining("demo emitted alphaScore=1.5")
+                .hasMessageContaining("AAA on 2020-01-03");
+    }
+
+    static Stream<Arguments> validCells() {
+        return Stream.of(
+                Arguments.of(1.0, 1.0),
+                Arguments.of(-1.0, 0.0),
+                Arguments.of(-0.0, -0.0),
+                Arguments.of(0.0, 1.0),
+                Arguments.of(Double.MIN_VALUE, Double.MIN_VALUE),
+                Arguments.of(Double.NaN, Double.NaN));
+    }
+
+    @ParameterizedTest(name = "alpha {0}, confidence {1}")
+    @MethodSource("validCells")
+    void validationAcceptsTheEdgesOfTheRanges(double alpha, double confidence) {
+        AlphaMatrix m = new AlphaMatrix(1, 3);
+        m.set(0, 0, 0.5, 0.5);
+        m.set(0, 2, alpha, confidence);
+        m.validate("demo", new TinyView());
+        assertThat(Double.doubleToRawLongBits(m.alpha(0)[2])).isEqualTo(Double.doubleToRawLongBits(alpha));
+    }
+
+    static Stream<Arguments> invalidCells() {
+        return Stream.of(
+                Arguments.of(Math.nextUp(1.0), 0.5),
+                Arguments.of(Math.nextDown(-1.0), 0.5),
+                Arguments.of(Double.POSITIVE_INFINITY, 0.5),
+                Arguments.of(Double.NEGATIVE_INFINITY, 0.0),
+                Arguments.of(0.5, -Double.MIN_VALUE),
+                Arguments.of(0.5, Math.nextUp(1.0)),
+                Arguments.of(0.5, Double.POSITIVE_INFINITY),
+                Arguments.of(Double.NaN, 0.5),
+                Arguments.of(0.5, Double.NaN));
+    }
+
+    @ParameterizedTest(name = "alpha {0}, confidence {1}")
+    @MethodSource("invalidCells")
+    void validationRejectsACellJustOutsideTheRulesAndNamesIt(double alpha, double confidence) {
+        AlphaMatrix m = new AlphaMatrix(1, 3);
+        m.set(0, 0, 0.5, 0.5);
+        m.set(0, 2, alpha, confidence);
+        assertThatThrownBy(() -> m.validate("demo", new TinyView()))
+                .isInstanceOf(InvalidSignalException.class)
+                .hasMessageContaining("alphaScore=" + alpha + ", confidence=" + confidence)
                 .hasMessageContaining("AAA on 2020-01-03");
     }
 
