@@ -99,7 +99,25 @@ public final class AlphaMatrix {
      * @throws InvalidSignalException at the first bad cell, naming symbol, date, field and value
      */
     public void validate(String owner, MarketView view) {
-        for (int s = 0; s < alpha.length; s++) {
+        validate(owner, view, 0, alpha.length);
+    }
+
+    /**
+     * {@link #validate(String, MarketView)} on the rows {@code fromSymbol} … {@code toSymbol − 1}
+     * only, so that a host can check distinct rows on several threads.
+     *
+     * @param owner who filled the matrix, for the message
+     * @param view the data, to name the symbol and day of a bad cell
+     * @param fromSymbol first row, in [0, symbolCount]
+     * @param toSymbol row after the last, in [fromSymbol, symbolCount]
+     * @throws InvalidSignalException at the first bad cell of those rows
+     */
+    public void validate(String owner, MarketView view, int fromSymbol, int toSymbol) {
+        if (fromSymbol < 0 || toSymbol < fromSymbol || toSymbol > alpha.length) {
+            throw new IndexOutOfBoundsException("rows [" + fromSymbol + ", " + toSymbol + ") must lie in [0, "
+                    + alpha.length + "] with fromSymbol ≤ toSymbol");
+        }
+        for (int s = fromSymbol; s < toSymbol; s++) {
             double[] a = (double[]) ROW.getAcquire(alpha, s), c = (double[]) ROW.getAcquire(confidence, s);
             if (a == null && c == null) {
                 continue; // never touched: no view anywhere

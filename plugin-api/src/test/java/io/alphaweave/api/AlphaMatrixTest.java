@@ -122,6 +122,19 @@ class AlphaMatrixTest {
     }
 
     @Test
+    void validationOfARangeOfRowsChecksThoseRowsOnly() {
+        AlphaMatrix m = new AlphaMatrix(3, 3);
+        m.set(0, 1, 2.0, 0.5);
+        m.set(2, 1, 0.5, 0.5);
+        TinyView view = new TinyView();
+        m.validate("demo", view, 1, 3);
+        assertThatThrownBy(() -> m.validate("demo", view, 0, 1)).hasMessageContaining("alphaScore=2.0");
+        assertThatThrownBy(() -> m.validate("demo", view, 2, 4))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("rows [2, 4) must lie in [0, 3]");
+    }
+
+    @Test
     void validationRejectsAnAlphaWithoutConfidence() {
         AlphaMatrix m = new AlphaMatrix(1, 3);
         m.set(0, 1, 0.5, Double.NaN);
