@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.alphaweave.api.AlphaMatrix;
-import io.alphaweave.api.ComponentInfo;
-import io.alphaweave.api.ComponentKind;
 import io.alphaweave.api.InvalidSignalException;
-import io.alphaweave.api.MarketView;
-import io.alphaweave.api.SignalContext;
-import io.alphaweave.api.Strategy;
-import io.alphaweave.api.StrategySignal;
 import io.alphaweave.platform.backtest.TestComponents.Constant;
+import io.alphaweave.platform.backtest.TestComponents.OneBadCell;
 import io.alphaweave.platform.backtest.TestComponents.Proportional;
 import io.alphaweave.platform.backtest.TestComponents.WeightedAverage;
 import io.alphaweave.platform.data.MarketData;
@@ -21,8 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A two-symbol, four-day book worked out by hand. */
@@ -127,33 +119,6 @@ class PortfolioBacktestTest {
         assertThat(RebalanceSchedule.DAILY.decisionDays(d)).containsExactly(true, true, true, true, true, false);
     }
 
-    /** 0.1 everywhere, but alpha 1.5 on one symbol and day. */
-    record EmitsOneBadCell(String id, int symbol, int day) implements Strategy {
-        @Override
-        public ComponentInfo describe() {
-            return new ComponentInfo(id, ComponentKind.STRATEGY, "1", 1, "one bad cell", "", List.of());
-        }
-
-        @Override
-        public Strategy configure(Map<String, ?> params) {
-            return this;
-        }
-
-        @Override
-        public Optional<StrategySignal> generateAlphaSignal(SignalContext context, String symbol) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void generateAlphaSignals(MarketView data, AlphaMatrix out) {
-            for (int s = 0; s < data.symbolCount(); s++) {
-                for (int d = 0; d < data.dayCount(); d++) {
-                    out.set(s, d, s == symbol && d == day ? 1.5 : 0.1, 0.5);
-                }
-            }
-        }
-    }
-
     @Test
     void aBadSignalIsReportedForTheFirstStrategyInOrderAndItsFirstBadSymbol() {
         int n = 300, days = 30;
@@ -171,9 +136,9 @@ class PortfolioBacktestTest {
         // the second strategy's bad cell comes first in row order, and a later tile of the first strategy
         // also has one: the first strategy's lowest bad row is what a sequential check would report
         List<WeightedStrategy> strategies = List.of(
-                new WeightedStrategy(new EmitsOneBadCell("first", 250, 3), 1),
-                new WeightedStrategy(new EmitsOneBadCell("second", 0, 0), 1),
-                new WeightedStrategy(new EmitsOneBadCell("third", 70, 5), 1));
+                new WeightedStrategy(new OneBadCell("first", 250, 3), 1),
+                new WeightedStrategy(new OneBadCell("second", 0, 0), 1),
+                new WeightedStrategy(new OneBadCell("third", 70, 5), 1));
         assertThatThrownBy(() -> PortfolioBacktest.computeSignals(data, strategies))
                 .isInstanceOf(InvalidSignalException.class)
                 .hasMessageStartingWith("strategy first emitted alphaScore=1.5, confidence=0.5 for S250 on 2024-01-04");

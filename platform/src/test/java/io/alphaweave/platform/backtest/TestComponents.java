@@ -78,6 +78,33 @@ final class TestComponents {
         }
     }
 
+    /** 0.1 everywhere, but alpha 1.5 on one symbol and day. */
+    record OneBadCell(String id, int symbol, int day) implements Strategy {
+        @Override
+        public ComponentInfo describe() {
+            return new ComponentInfo(id, ComponentKind.STRATEGY, "1", 1, "one bad cell", "", List.of());
+        }
+
+        @Override
+        public Strategy configure(Map<String, ?> params) {
+            return this;
+        }
+
+        @Override
+        public Optional<StrategySignal> generateAlphaSignal(SignalContext context, String symbol) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void generateAlphaSignals(MarketView data, AlphaMatrix out) {
+            for (int s = 0; s < data.symbolCount(); s++) {
+                for (int d = 0; d < data.dayCount(); d++) {
+                    out.set(s, d, s == symbol && d == day ? 1.5 : 0.1, 0.5);
+                }
+            }
+        }
+    }
+
     /** Never has a view. */
     record Silent(String id) implements Strategy {
         @Override
