@@ -52,8 +52,9 @@ final class PortfolioEngine {
         double[] target = new double[n];
         boolean[] pending = new boolean[n];
         int[] pendingDecision = new int[n];
-        double[][] attr = new double[k][n];
-        double[][] pendAttr = new double[k][n];
+        // each symbol's k strategy shares side by side ([s · k + j]): one stream per symbol, not k
+        double[] attr = new double[n * k];
+        double[] pendAttr = new double[n * k];
         boolean[] frozen = new boolean[n];
         double[][] contributions = new double[k][];
 
@@ -101,9 +102,7 @@ final class PortfolioEngine {
                                 // the overnight move belongs to the decision that set the old position
                                 attribute(contrib, attr, s, t, held * (o - prev));
                             }
-                            for (int j = 0; j < k; j++) {
-                                attr[j][s] = pendAttr[j][s];
-                            }
+                            System.arraycopy(pendAttr, s * k, attr, s * k, k);
                             double delta = target[s] - held;
                             double afterFill;
                             if (delta != 0) {
@@ -113,7 +112,7 @@ final class PortfolioEngine {
                                 money -= delta * px + fee;
                                 q[s] = target[s];
                                 tradedToday += tradeValue;
-                                log.add(t, pendingDecision[s], s, delta, attr, s);
+                                log.add(t, pendingDecision[s], s, delta, attr, s * k);
                                 afterFill = delta * (o - px) - fee;
                             } else {
                                 afterFill = 0;
@@ -178,7 +177,7 @@ final class PortfolioEngine {
                             target[s] = tq;
                             pending[s] = true;
                             pendingDecision[s] = t;
-                            shares(contributions, combined[s], s, pendAttr);
+                            shares(contributions, combined[s], s, pendAttr, s * k);
                         }
                     }
                     rebalanceDays[rebalances++] = t;
@@ -265,12 +264,13 @@ final class PortfolioEngine {
                 freeGross - budget));
     }
 
-    private static void attribute(double[][] contrib, double[][] attr, int s, int t, double pnl) {
+    private static void attribute(double[][] contrib, double[] attr, int s, int t, double pnl) {
         if (pnl == 0) {
             return;
         }
-        for (int j = 0; j < contrib.length; j++) {
-            contrib[j][t] += attr[j][s] * pnl;
+        int k = contrib.length;
+        for (int j = 0; j < k; j++) {
+            contrib[j][t] += attr[s * k + j] * pnl;
         }
     }
 
@@ -280,9 +280,10 @@ final class PortfolioEngine {
      * When every contribution has the combined alpha's sign this is exactly c_k / a; strategies that
      * pushed against the position get 0 instead of a negative share (which, with a small combined
      * alpha from disagreeing strategies, would make the shares explode). Where the combined alpha is
-     * 0 or NaN: |c_k| / Σ|c_j|, or an equal split when nobody contributed.
+     * 0 or NaN: |c_k| / Σ|c_j|, or an equal split when nobody contributed. Strategy j's share of
+     * symbol s goes to {@code out[at + j]}.
      */
-    static void shares(double[][] contributions, double combined, int s, double[][] out) {
+    static void shares(double[][] contributions, double combined, int s, double[] out, int at) {
         int k = contributions.length;
         double sign = Double.isNaN(combined) ? 0 : Math.signum(combined);
         double total = 0;
@@ -292,7 +293,7 @@ final class PortfolioEngine {
         for (int j = 0; j < k; j++) {
             double c = contributions[j][s];
             double part = sign != 0 ? Math.max(0, c * sign) : Math.abs(c);
-            out[j][s] = total > 0 ? part / total : 1.0 / k;
+            out[at + j] = total > 0 ? part / total : 1.0 / k;
         }
     }
 }

@@ -48,7 +48,8 @@ public final class PortfolioTradeLog {
         return open * (1 + Math.signum(delta) * slippage);
     }
 
-    void add(int fillDay, int decision, int sym, double qty, double[][] attr, int attrColumn) {
+    /** Appends a fill; its strategy shares are {@code attr[at] … attr[at + k − 1]}. */
+    void add(int fillDay, int decision, int sym, double qty, double[] attr, int at) {
         int c = size >>> 15, i = size & (CHUNK - 1);
         if (c == day.length) {
             int chunks = c + 1;
@@ -78,7 +79,7 @@ public final class PortfolioTradeLog {
         quantity[c][i] = qty;
         float[] a = attribution[c];
         for (int j = 0; j < k; j++) {
-            a[i * k + j] = (float) attr[j][attrColumn];
+            a[i * k + j] = (float) attr[at + j];
         }
         size++;
     }

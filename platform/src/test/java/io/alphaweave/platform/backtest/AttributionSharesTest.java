@@ -3,6 +3,7 @@ package io.alphaweave.platform.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class AttributionSharesTest {
@@ -11,13 +12,13 @@ class AttributionSharesTest {
         for (int k = 0; k < contributions.length; k++) {
             c[k][0] = contributions[k];
         }
-        double[][] out = new double[contributions.length][1];
-        PortfolioEngine.shares(c, combined, 0, out);
-        double[] r = new double[contributions.length];
-        for (int k = 0; k < r.length; k++) {
-            r[k] = out[k][0];
-        }
-        return r;
+        // symbol 0's shares at an offset, between other symbols' entries that must stay untouched
+        double[] out = new double[contributions.length + 2];
+        Arrays.fill(out, -7.0);
+        PortfolioEngine.shares(c, combined, 0, out, 1);
+        assertThat(out[0]).isEqualTo(-7.0);
+        assertThat(out[out.length - 1]).isEqualTo(-7.0);
+        return Arrays.copyOfRange(out, 1, 1 + contributions.length);
     }
 
     @Test

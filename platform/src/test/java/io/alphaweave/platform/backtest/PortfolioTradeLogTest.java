@@ -28,16 +28,16 @@ class PortfolioTradeLogTest {
                 calendar, List.of("A", "B", "C", "D", "E", "F", "G"), open, open, open, close, open, null);
         PortfolioTradeLog log = new PortfolioTradeLog(data, List.of("x", "y"), new TradingCosts(3, 7, true));
         int fills = 2 * PortfolioTradeLog.CHUNK + 123;
-        double[][] attr = new double[2][symbols];
+        double[] attr = new double[2 * symbols];
         double[] quantity = new double[fills];
         for (int i = 0; i < fills; i++) {
             int s = i % symbols;
-            attr[0][s] = rnd.nextDouble();
-            attr[1][s] = 1 - attr[0][s];
+            attr[2 * s] = rnd.nextDouble();
+            attr[2 * s + 1] = 1 - attr[2 * s];
             quantity[i] = rnd.nextDouble() < 0.5 ? -1 - rnd.nextInt(100) : 0.5 + rnd.nextInt(100);
-            log.add(i * days / fills, Math.max(0, i * days / fills - 1), s, quantity[i], attr, s);
+            log.add(i * days / fills, Math.max(0, i * days / fills - 1), s, quantity[i], attr, 2 * s);
             if (i == fills - 1) {
-                assertThat(log.attribution(i, 0)).isEqualTo((float) attr[0][s]);
+                assertThat(log.attribution(i, 0)).isEqualTo((float) attr[2 * s]);
             }
         }
         assertThat(log.size()).isEqualTo(fills);
