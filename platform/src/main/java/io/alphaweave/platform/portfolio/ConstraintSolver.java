@@ -46,6 +46,16 @@ final class ConstraintSolver {
                         + " must be 0 because it has no view (NaN alpha), was " + w[i]);
             }
         }
+        applyToChecked(data, day, w, c, binding);
+    }
+
+    /**
+     * As {@link #applyInPlace}, for weights already known to be finite and 0 wherever the alpha is
+     * NaN (the allocator's contract check has just verified exactly that).
+     */
+    static void applyToChecked(MarketView data, int day, double[] w, Constraints c, List<BindingConstraint> binding) {
+        int n = w.length;
+        LocalDate date = data.date(day);
         // 1. long_only: shorts are clipped to 0 (their weight goes to cash, not to the longs)
         if (c.longOnly()) {
             double moved = 0;
@@ -64,7 +74,12 @@ final class ConstraintSolver {
         }
 
         // 2. gross_leverage: scale down proportionally; an allocator that invests less keeps its cash
-        double gross = gross(w);
+        double gross = 0;
+        int positions = 0;
+        for (double x : w) {
+            gross += Math.abs(x);
+            positions += x != 0.0 ? 1 : 0;
+        }
         if (gross > c.grossLeverage() * (1 + EPS)) {
             double scale = c.grossLeverage() / gross;
             for (int i = 0; i < n; i++) {
@@ -75,16 +90,15 @@ final class ConstraintSolver {
                     "gross_leverage",
                     "gross " + fmt(gross) + " scaled to " + fmt(c.grossLeverage()),
                     gross - c.grossLeverage()));
-            gross = gross(w);
+            gross = 0;
+            positions = 0;
+            for (double x : w) {
+                gross += Math.abs(x);
+                positions += x != 0.0 ? 1 : 0;
+            }
         }
 
         // 3. min_positions: too few candidates → the book stays in cash for this rebalance
-        int positions = 0;
-        for (double x : w) {
-            if (x != 0.0) {
-                positions++;
-            }
-        }
         if (positions < c.minPositions()) {
             for (int i = 0; i < n; i++) {
                 w[i] = 0.0;
@@ -331,14 +345,6 @@ final class ConstraintSolver {
         }
         return "max_position " + fmt(c.maxPosition()) + " and max_sector " + fmt(c.maxSector()) + " over " + held
                 + " eligible symbols (by sector: " + bySector + ") allow at most " + fmt(capacity);
-    }
-
-    static double gross(double[] w) {
-        double g = 0;
-        for (double x : w) {
-            g += Math.abs(x);
-        }
-        return g;
     }
 
     private static String list(List<String> names) {

@@ -292,7 +292,8 @@ public final class PortfolioManager {
             alphaScratch = new double[combined.length];
         }
         allocateInto(data, day, combined, alphaScratch, targetWeights);
-        ConstraintSolver.applyInPlace(data, day, targetWeights, combined, constraints, binding);
+        // allocateInto has checked the weights against these very alphas
+        ConstraintSolver.applyToChecked(data, day, targetWeights, constraints, binding);
         history.record(data, day, combined);
     }
 
