@@ -153,10 +153,8 @@ final class DecisionFeed implements AutoCloseable {
         double[][][] alphaT = new double[k][stageDays][n];
         // a combiner that reads no confidence gets rows of NaN: a third of the staging's traffic saved
         double[][][] confT = readsConfidence ? new double[k][stageDays][n] : null;
-        double[] noConfidence = readsConfidence ? null : new double[n];
-        if (noConfidence != null) {
-            Arrays.fill(noConfidence, Double.NaN);
-        }
+        double[] noConfidence = new double[readsConfidence ? 0 : n];
+        Arrays.fill(noConfidence, Double.NaN);
         int staged = -1;
         double[][] inAlpha = new double[k][], inConf = new double[k][];
         try {
