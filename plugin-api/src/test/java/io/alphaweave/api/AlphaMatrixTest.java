@@ -76,6 +76,14 @@ class AlphaMatrixTest {
                 .hasMessageContaining("AAA on 2020-01-03");
     }
 
+    /** One row of three days: a valid cell, no view, then the cell under test. */
+    private static AlphaMatrix rowEndingWith(double alpha, double confidence) {
+        AlphaMatrix m = new AlphaMatrix(1, 3);
+        m.set(0, 0, 0.5, 0.5);
+        m.set(0, 2, alpha, confidence);
+        return m;
+    }
+
     static Stream<Arguments> validCells() {
         return Stream.of(
                 Arguments.of(1.0, 1.0),
@@ -89,9 +97,7 @@ class AlphaMatrixTest {
     @ParameterizedTest(name = "alpha {0}, confidence {1}")
     @MethodSource("validCells")
     void validationAcceptsTheEdgesOfTheRanges(double alpha, double confidence) {
-        AlphaMatrix m = new AlphaMatrix(1, 3);
-        m.set(0, 0, 0.5, 0.5);
-        m.set(0, 2, alpha, confidence);
+        AlphaMatrix m = rowEndingWith(alpha, confidence);
         m.validate("demo", new TinyView());
         assertThat(Double.doubleToRawLongBits(m.alpha(0)[2])).isEqualTo(Double.doubleToRawLongBits(alpha));
     }
@@ -112,9 +118,7 @@ class AlphaMatrixTest {
     @ParameterizedTest(name = "alpha {0}, confidence {1}")
     @MethodSource("invalidCells")
     void validationRejectsACellJustOutsideTheRulesAndNamesIt(double alpha, double confidence) {
-        AlphaMatrix m = new AlphaMatrix(1, 3);
-        m.set(0, 0, 0.5, 0.5);
-        m.set(0, 2, alpha, confidence);
+        AlphaMatrix m = rowEndingWith(alpha, confidence);
         assertThatThrownBy(() -> m.validate("demo", new TinyView()))
                 .isInstanceOf(InvalidSignalException.class)
                 .hasMessageContaining("alphaScore=" + alpha + ", confidence=" + confidence)
