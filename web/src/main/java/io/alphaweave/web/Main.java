@@ -1,6 +1,6 @@
 package io.alphaweave.web;
 
-import io.alphaweave.platform.cli.AlphaweaveCli;
+import io.alphaweave.web.cli.AlphaweaveCli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.alphaweave.platform.cli;
+package io.alphaweave.web.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

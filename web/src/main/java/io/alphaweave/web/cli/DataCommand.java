@@ -1,4 +1,4 @@
-package io.alphaweave.platform.cli;
+package io.alphaweave.web.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

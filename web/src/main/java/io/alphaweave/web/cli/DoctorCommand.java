@@ -1,4 +1,4 @@
-package io.alphaweave.platform.cli;
+package io.alphaweave.web.cli;
 
 import io.alphaweave.platform.dsl.ScriptRuntime;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package io.alphaweave.platform.cli;
+package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
 import java.io.PrintWriter;

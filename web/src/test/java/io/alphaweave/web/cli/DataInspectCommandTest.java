@@ -1,4 +1,4 @@
-package io.alphaweave.platform.cli;
+package io.alphaweave.web.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
