@@ -8,10 +8,12 @@ import java.util.Locale;
 
 /**
  * Byte-level parser of one daily-bar CSV file already in memory (decompressed): the long format
- * {@code date,open,high,low,close,volume,Name} or the Yahoo per-symbol format {@code
- * Date,Open,High,Low,Close,Adj Close,Volume} (symbol from the file name; {@code Adj Close} is
- * ignored). Columns may come in any order; header names are matched case-insensitively. No
- * per-row String or array garbage: fields are parsed in place. One instance per file.
+ * {@code date,open,high,low,close,volume,Name} or a per-symbol file without {@code Name} such as the
+ * Yahoo format {@code Date,Open,High,Low,Close,Adj Close,Volume} (symbol given or from the file
+ * name; {@code Adj Close} is ignored). Columns may come in any order; header names are matched
+ * case-insensitively. A row that cannot be read is handed to the builder as a {@link BadRow} and
+ * reading goes on, so that one load reports every bad row. No per-row String or array garbage:
+ * fields are parsed in place. One instance per file.
  */
 final class CsvBarReader {
     static final String LONG_HEADER = "date,open,high,low,close,volume,Name";
@@ -32,17 +34,29 @@ final class CsvBarReader {
     private final int len;
     private final String file;
     private final String fixedSymbol;
+    private final boolean symbolGiven;
+
+    /** A row cannot be read; caught per row and recorded as a {@link BadRow}. */
+    private static final class RowError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RowError(String reason) {
+            super(reason, null, false, false);
+        }
+    }
 
     /**
      * @param buf the whole (decompressed) file
      * @param file the file name for messages, as the user gave it
-     * @param fileSymbol the symbol a Yahoo-format file holds (from its name)
+     * @param fileSymbol the symbol a per-symbol file holds (given, or from its name), or null if none
+     * @param symbolGiven whether {@code fileSymbol} was given by the user rather than taken from the name
      */
-    CsvBarReader(byte[] buf, String file, String fileSymbol) {
+    CsvBarReader(byte[] buf, String file, String fileSymbol, boolean symbolGiven) {
         this.buf = buf;
         this.len = buf.length;
         this.file = file;
         this.fixedSymbol = fileSymbol;
+        this.symbolGiven = symbolGiven;
     }
 
     /** Parses every row into the builder. */
@@ -61,10 +75,10 @@ final class CsvBarReader {
                     + "\" followed by one row per symbol and day)");
         }
         int[] roles = roles(header);
-        boolean yahoo = roles.length == 7 && contains(roles, IGNORED);
+        boolean perSymbol = !contains(roles, NAME);
         int ncols = roles.length;
         builder.addSource(file);
-        int symbolId = yahoo ? builder.symbolId(fixedSymbol) : -1;
+        int symbolId = perSymbol ? builder.symbolId(fixedSymbol) : -1;
         int lastNameStart = -1, lastNameEnd = -1;
         int[] fs = new int[ncols], fe = new int[ncols];
         int line = 1, rows = 0;
@@ -95,45 +109,52 @@ final class CsvBarReader {
                 fe[f] = end;
             }
             f++;
+            rows++;
             if (f != ncols) {
-                throw new DataFormatException(file + ":" + line + ": expected " + ncols + " fields ("
-                        + String.join(",", fieldNames(roles)) + "), found " + f + ": \"" + text(rowStart, end)
-                        + "\" (fix or remove the row)");
+                builder.badRow(
+                        file,
+                        line,
+                        "expected " + ncols + " fields (" + String.join(",", fieldNames(roles)) + "), found " + f
+                                + ": \"" + text(rowStart, end) + "\" (fix or remove the row)");
+                continue;
             }
             int epochDay = -1;
             double o = 0, h = 0, l = 0, c = 0, v = 0;
             int id = symbolId;
-            for (int k = 0; k < ncols; k++) {
-                int s = fs[k], e = fe[k];
-                switch (roles[k]) {
-                    case DATE -> epochDay = parseDate(s, e, line);
-                    case OPEN -> o = parseNumber(s, e, line, OPEN);
-                    case HIGH -> h = parseNumber(s, e, line, HIGH);
-                    case LOW -> l = parseNumber(s, e, line, LOW);
-                    case CLOSE -> c = parseNumber(s, e, line, CLOSE);
-                    case VOLUME -> v = parseNumber(s, e, line, VOLUME);
-                    case NAME -> {
-                        int ts = trimStart(s, e), te = trimEnd(ts, e);
-                        if (lastNameStart >= 0
-                                && te - ts == lastNameEnd - lastNameStart
-                                && Arrays.equals(buf, ts, te, buf, lastNameStart, lastNameEnd)) {
-                            id = symbolId;
-                        } else {
-                            if (te == ts) {
-                                throw new DataFormatException(file + ":" + line
-                                        + ": field 'Name' is empty (expected a ticker symbol like AAPL)");
+            try {
+                for (int k = 0; k < ncols; k++) {
+                    int s = fs[k], e = fe[k];
+                    switch (roles[k]) {
+                        case DATE -> epochDay = parseDate(s, e);
+                        case OPEN -> o = parseNumber(s, e, OPEN);
+                        case HIGH -> h = parseNumber(s, e, HIGH);
+                        case LOW -> l = parseNumber(s, e, LOW);
+                        case CLOSE -> c = parseNumber(s, e, CLOSE);
+                        case VOLUME -> v = parseNumber(s, e, VOLUME);
+                        case NAME -> {
+                            int ts = trimStart(s, e), te = trimEnd(ts, e);
+                            if (lastNameStart >= 0
+                                    && te - ts == lastNameEnd - lastNameStart
+                                    && Arrays.equals(buf, ts, te, buf, lastNameStart, lastNameEnd)) {
+                                id = symbolId;
+                            } else {
+                                if (te == ts) {
+                                    throw new RowError("field 'Name' is empty (expected a ticker symbol like AAPL)");
+                                }
+                                id = builder.symbolId(new String(buf, ts, te - ts, StandardCharsets.UTF_8));
+                                symbolId = id;
+                                lastNameStart = ts;
+                                lastNameEnd = te;
                             }
-                            id = builder.symbolId(new String(buf, ts, te - ts, StandardCharsets.UTF_8));
-                            symbolId = id;
-                            lastNameStart = ts;
-                            lastNameEnd = te;
                         }
+                        default -> {}
                     }
-                    default -> {}
                 }
+            } catch (RowError e) {
+                builder.badRow(file, line, e.getMessage());
+                continue;
             }
             builder.add(id, epochDay, o, h, l, c, v, file, line);
-            rows++;
         }
         if (rows == 0) {
             throw new DataFormatException(
@@ -144,31 +165,49 @@ final class CsvBarReader {
     private int[] roles(String header) {
         String[] names = header.split(",", -1);
         int[] roles = new int[names.length];
-        boolean[] seen = new boolean[FIELD.length];
+        int[] column = new int[FIELD.length];
+        Arrays.fill(column, -1);
         for (int i = 0; i < names.length; i++) {
-            String n = unquote(names[i].strip()).toLowerCase(Locale.ROOT);
+            String name = unquote(names[i].strip());
             int role = -1;
             for (int r = 0; r < FIELD.length; r++) {
-                if (FIELD[r].toLowerCase(Locale.ROOT).equals(n)) {
+                if (FIELD[r].equalsIgnoreCase(name)) {
                     role = r;
                 }
             }
-            if (role < 0 || seen[role]) {
-                role = -1;
-            } else {
-                seen[role] = true;
+            if (role < 0) {
+                throw new DataFormatException(file + ":1: header column " + (i + 1) + " \"" + name
+                        + "\" is not a column alphaweave reads (known, any case and order: date, open, high, low,"
+                        + " close, volume, Name, Adj Close); the header is \"" + header + "\"; expected \"" + LONG_HEADER
+                        + "\" (long format) or \"" + YAHOO_HEADER + "\" (Yahoo format, one file per symbol)");
             }
+            if (column[role] >= 0) {
+                throw new DataFormatException(file + ":1: header names column '" + FIELD[role] + "' twice (columns "
+                        + (column[role] + 1) + " and " + (i + 1) + "); remove one");
+            }
+            column[role] = i;
             roles[i] = role;
         }
-        boolean base = seen[DATE] && seen[OPEN] && seen[HIGH] && seen[LOW] && seen[CLOSE] && seen[VOLUME];
-        boolean ok = names.length == 7
-                && !contains(roles, -1)
-                && base
-                && (seen[NAME] != seen[IGNORED])
-                && (fixedSymbol != null || seen[NAME]);
-        if (!ok) {
-            throw new DataFormatException(file + ":1: header is \"" + header + "\"; expected \"" + LONG_HEADER
+        List<String> missing = new ArrayList<>();
+        for (int r : new int[] {DATE, OPEN, HIGH, LOW, CLOSE, VOLUME}) {
+            if (column[r] < 0) {
+                missing.add(FIELD[r]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DataFormatException(file + ":1: header lacks column" + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing) + "; the header is \"" + header + "\"; expected \"" + LONG_HEADER
                     + "\" (long format) or \"" + YAHOO_HEADER + "\" (Yahoo format, one file per symbol)");
+        }
+        if (column[NAME] < 0 && fixedSymbol == null) {
+            throw new DataFormatException(file + ":1: the file has no Name column, so its symbol comes from the file"
+                    + " name, but the name yields none (see MarketData.symbolFromFileName); name the file like"
+                    + " AAPL.csv or give the symbol (--symbol)");
+        }
+        if (column[NAME] >= 0 && symbolGiven) {
+            throw new DataFormatException(file + ":1: a symbol (" + fixedSymbol + ") was given, but the file's Name"
+                    + " column names the symbol of each row; give a symbol only for a per-symbol file without a"
+                    + " Name column");
         }
         return roles;
     }
@@ -181,7 +220,7 @@ final class CsvBarReader {
         return out;
     }
 
-    private int parseDate(int s, int e, int line) {
+    private int parseDate(int s, int e) {
         s = trimStart(s, e);
         e = trimEnd(s, e);
         if (e - s == 10 && buf[s + 4] == '-' && buf[s + 7] == '-') {
@@ -190,7 +229,7 @@ final class CsvBarReader {
                 return epochDay(y, m, d);
             }
         }
-        throw new DataFormatException(file + ":" + line + ": field 'date' is not an ISO date: \"" + text(s, e)
+        throw new RowError("field 'date' is not an ISO date: \"" + text(s, e)
                 + "\" (expected yyyy-MM-dd like 2015-01-02, years 1800 to 2200)");
     }
 
@@ -231,7 +270,7 @@ final class CsvBarReader {
      * doubles, so the division rounds once, as {@link Double#parseDouble} does); anything else
      * goes through {@link Double#parseDouble}.
      */
-    private double parseNumber(int s, int e, int line, int field) {
+    private double parseNumber(int s, int e, int field) {
         s = trimStart(s, e);
         e = trimEnd(s, e);
         if (s == e
@@ -284,8 +323,8 @@ final class CsvBarReader {
         } catch (NumberFormatException ex) {
             // reported below with file, line and field
         }
-        throw new DataFormatException(file + ":" + line + ": field '" + FIELD[field] + "' is not a number: \""
-                + text(s, e) + "\" (expected a decimal like " + (field == VOLUME ? "1250000" : "101.25") + ")");
+        throw new RowError("field '" + FIELD[field] + "' is not a number: \"" + text(s, e) + "\" (expected a decimal like "
+                + (field == VOLUME ? "1250000" : "101.25") + ")");
     }
 
     private int trimStart(int s, int e) {

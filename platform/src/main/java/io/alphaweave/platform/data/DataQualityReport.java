@@ -14,21 +14,36 @@ import java.util.Objects;
  * @param sources the files read, as given to the loader; copied
  * @param rows the number of data rows read (header excluded)
  * @param defects every defect, in file and line order; copied
+ * @param badRows the rows that could not be read and were dropped because the load was asked to
+ *     ({@link LoadOptions#dropBadRows()}), in file and line order; empty otherwise (a bad row then
+ *     stops the load); copied
  */
-public record DataQualityReport(List<String> sources, long rows, List<DataDefect> defects) {
+public record DataQualityReport(List<String> sources, long rows, List<DataDefect> defects, List<BadRow> badRows) {
 
     /** Copies the lists. */
     public DataQualityReport {
         sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
         defects = List.copyOf(Objects.requireNonNull(defects, "defects"));
+        badRows = List.copyOf(Objects.requireNonNull(badRows, "badRows"));
         if (rows < 0) {
             throw new IllegalArgumentException("rows must be ≥ 0, was " + rows);
         }
     }
 
+    /**
+     * A report without dropped bad rows.
+     *
+     * @param sources the files read
+     * @param rows the number of data rows read
+     * @param defects every defect, in file and line order
+     */
+    public DataQualityReport(List<String> sources, long rows, List<DataDefect> defects) {
+        this(sources, rows, defects, List.of());
+    }
+
     /** @return the report of a panel that was not loaded from files: no sources, no defects */
     public static DataQualityReport none() {
-        return new DataQualityReport(List.of(), 0, List.of());
+        return new DataQualityReport(List.of(), 0, List.of(), List.of());
     }
 
     /** @return the number of defects of each kind that occurred, in {@link DataDefect.Kind} order */
@@ -54,8 +69,8 @@ public record DataQualityReport(List<String> sources, long rows, List<DataDefect
         return out;
     }
 
-    /** @return whether no defect was found */
+    /** @return whether no defect was found and no bad row dropped */
     public boolean isClean() {
-        return defects.isEmpty();
+        return defects.isEmpty() && badRows.isEmpty();
     }
 }

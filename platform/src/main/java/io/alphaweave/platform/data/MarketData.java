@@ -20,11 +20,15 @@ import java.util.Objects;
  *
  * <p><b>Loading.</b> {@link #load(Path)} reads a long CSV ({@code date,open,high,low,close,volume,Name},
  * plain or gzip — detected by the magic bytes, not the extension), a Yahoo-style per-symbol CSV
- * ({@code Date,Open,High,Low,Close,Adj Close,Volume}, symbol from the file name, {@code Adj Close}
- * ignored so prices are split- but not dividend-adjusted like the long file) or a directory of such
- * files. The calendar is the union of all dates in the input. Unreadable input (missing or empty
- * file, wrong header, a value that is not a number or date, dates out of order within a symbol, a
- * duplicate symbol and date) raises a {@link DataFormatException} naming file, line and field.
+ * ({@code Date,Open,High,Low,Close,Adj Close,Volume}, any file extension, symbol given or from the
+ * file name by {@link #symbolFromFileName}, {@code Adj Close} optional and ignored so prices are
+ * split- but not dividend-adjusted like the long file) or a directory of {@code *.csv} / {@code
+ * *.csv.gz} per-symbol files. The calendar is the union of all dates in the input. An unreadable
+ * file (missing, empty, a header without the needed columns) raises a {@link DataFormatException}
+ * naming file, line and cause. Unreadable rows ({@link BadRow}: a wrong number of fields, a value
+ * that is not a number or date, an empty symbol, dates repeating or out of order within a symbol)
+ * are all collected: the load then fails with a {@link BadRowsException} listing every one, or,
+ * with {@link LoadOptions#dropBadRows()}, drops them and lists them in {@link #quality()}.
  * Recoverable defects are handled by fixed rules and listed in {@link #quality()}:
  *
  * <ul>
@@ -144,7 +148,37 @@ public final class MarketData implements MarketView {
      * @throws DataFormatException when the input cannot be read (one line: file, line, field, fix)
      */
     public static MarketData load(Path path) {
-        return MarketDataLoader.load(path, null);
+        return MarketDataLoader.load(path, null, LoadOptions.DEFAULT);
+    }
+
+    /**
+     * Loads market data with explicit options: the symbol of a per-symbol file, and whether rows
+     * that cannot be read stop the load (listing every one) or are dropped (and listed in {@link
+     * DataQualityReport#badRows()}).
+     *
+     * @param path the data file or directory
+     * @param sectorFile the sector file, or null for none
+     * @param options see {@link LoadOptions}
+     * @return the panel
+     * @throws BadRowsException when rows cannot be read and {@code options} do not drop them
+     * @throws DataFormatException when the input cannot be read at all
+     */
+    public static MarketData load(Path path, Path sectorFile, LoadOptions options) {
+        return MarketDataLoader.load(path, sectorFile, options);
+    }
+
+    /**
+     * The symbol a per-symbol file (one without a {@code Name} column) holds when none is given:
+     * drop a final {@code .gz}, then the final extension (whatever follows the last '.'), then
+     * everything from the first '-' or '_' followed by a digit (a year or date range), and
+     * upper-case the rest. {@code AAPL.csv} → AAPL, {@code orcl-1995-2014.txt} → ORCL, {@code
+     * brk-b.csv.gz} → BRK-B, {@code BRK.B.csv} → BRK.B.
+     *
+     * @param fileName a file name without directories
+     * @return the symbol, or null when nothing is left (then the symbol must be given)
+     */
+    public static String symbolFromFileName(String fileName) {
+        return MarketDataLoader.symbolFromFileName(fileName);
     }
 
     /**
@@ -158,7 +192,7 @@ public final class MarketData implements MarketView {
      * @throws DataFormatException when either input cannot be read
      */
     public static MarketData load(Path path, Path sectorFile) {
-        return MarketDataLoader.load(path, sectorFile);
+        return MarketDataLoader.load(path, sectorFile, LoadOptions.DEFAULT);
     }
 
     /**
@@ -171,7 +205,7 @@ public final class MarketData implements MarketView {
      * @throws DataFormatException when the input cannot be read
      */
     public static MarketData load(InputStream in, String name) {
-        return MarketDataLoader.load(in, name);
+        return MarketDataLoader.load(in, name, LoadOptions.DEFAULT);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -19,15 +20,19 @@ import java.util.zip.GZIPInputStream;
 final class MarketDataLoader {
     private MarketDataLoader() {}
 
-    static MarketData load(Path path, Path sectorFile) {
+    static MarketData load(Path path, Path sectorFile, LoadOptions options) {
+        Objects.requireNonNull(options, "options");
         Map<String, String> sectors = sectorFile == null ? null : loadSectors(sectorFile);
-        PanelBuilder builder = new PanelBuilder();
+        PanelBuilder builder = new PanelBuilder(options);
         if (Files.isDirectory(path)) {
+            if (options.symbol() != null) {
+                throw new DataFormatException(path + ": a symbol (" + options.symbol() + ") was given, but this is a"
+                        + " directory whose files each take their symbol from their name; give a symbol only for"
+                        + " one per-symbol file");
+            }
             List<Path> files;
             try (Stream<Path> list = Files.list(path)) {
-                files = list.filter(p -> symbolOf(p) != null && Files.isRegularFile(p))
-                        .sorted()
-                        .toList();
+                files = list.filter(p -> isCsv(p) && Files.isRegularFile(p)).sorted().toList();
             } catch (IOException e) {
                 throw new DataFormatException(path + ": cannot list the directory: " + e.getMessage(), e);
             }
@@ -36,41 +41,70 @@ final class MarketDataLoader {
                         + " (expected one Yahoo-format file per symbol, e.g. AAPL.csv)");
             }
             for (Path f : files) {
-                new CsvBarReader(readAll(f), f.toString(), symbolOf(f)).readInto(builder);
+                new CsvBarReader(readAll(f), f.toString(), symbolFromFileName(f.getFileName().toString()), false)
+                        .readInto(builder);
             }
         } else {
-            new CsvBarReader(readAll(path), path.toString(), symbolOf(path)).readInto(builder);
+            read(readAll(path), path.toString(), fileName(path), options, builder);
         }
         return builder.build(sectors, sectorFile == null ? null : sectorFile.toString());
     }
 
-    static MarketData load(InputStream in, String name) {
-        PanelBuilder builder = new PanelBuilder();
+    static MarketData load(InputStream in, String name, LoadOptions options) {
+        Objects.requireNonNull(options, "options");
+        PanelBuilder builder = new PanelBuilder(options);
         byte[] bytes;
         try {
             bytes = decompress(in);
         } catch (IOException e) {
             throw new DataFormatException(name + ": cannot read: " + e.getMessage(), e);
         }
-        new CsvBarReader(bytes, name, symbolOf(Path.of(name))).readInto(builder);
+        read(bytes, name, fileName(Path.of(name)), options, builder);
         return builder.build(null, null);
     }
 
-    /** The symbol a per-symbol file holds: its name without {@code .csv} / {@code .csv.gz}; null if neither. */
-    static String symbolOf(Path file) {
-        Path name = file.getFileName();
-        if (name == null) {
-            return null;
+    private static void read(byte[] bytes, String file, String fileName, LoadOptions options, PanelBuilder builder) {
+        String symbol = options.symbol() != null ? options.symbol() : symbolFromFileName(fileName);
+        new CsvBarReader(bytes, file, symbol, options.symbol() != null).readInto(builder);
+    }
+
+    private static String fileName(Path p) {
+        Path name = p.getFileName();
+        return name == null ? "" : name.toString();
+    }
+
+    /** A directory is read as its {@code *.csv} and {@code *.csv.gz} files (any case). */
+    private static boolean isCsv(Path file) {
+        String n = fileName(file).toLowerCase(Locale.ROOT);
+        return n.endsWith(".csv") || n.endsWith(".csv.gz");
+    }
+
+    /**
+     * The symbol of a per-symbol file from its name: drop a final {@code .gz}, then the final
+     * extension (whatever follows the last '.'), then everything from the first '-' or '_' that is
+     * followed by a digit (a year or date range), and upper-case the rest: {@code AAPL.csv} → AAPL,
+     * {@code orcl-1995-2014.txt} → ORCL, {@code brk-b.csv.gz} → BRK-B, {@code BRK.B.csv} → BRK.B.
+     *
+     * @return the symbol, or null when nothing is left
+     */
+    static String symbolFromFileName(String name) {
+        String n = name;
+        if (n.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            n = n.substring(0, n.length() - 3);
         }
-        String n = name.toString();
-        String lower = n.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".csv.gz")) {
-            return n.substring(0, n.length() - 7);
+        int dot = n.lastIndexOf('.');
+        if (dot >= 0) {
+            n = n.substring(0, dot);
         }
-        if (lower.endsWith(".csv")) {
-            return n.substring(0, n.length() - 4);
+        for (int i = 0; i + 1 < n.length(); i++) {
+            char ch = n.charAt(i);
+            if ((ch == '-' || ch == '_') && Character.isDigit(n.charAt(i + 1))) {
+                n = n.substring(0, i);
+                break;
+            }
         }
-        return null;
+        n = n.strip().toUpperCase(Locale.ROOT);
+        return n.isEmpty() || n.contains(",") ? null : n;
     }
 
     static byte[] readAll(Path file) {

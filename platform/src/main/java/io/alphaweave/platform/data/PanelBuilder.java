@@ -26,7 +26,14 @@ final class PanelBuilder {
     private final List<Series> series = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<DataDefect> defects = new ArrayList<>();
+    private final List<BadRow> badRows = new ArrayList<>();
+    private final LoadOptions options;
     private long rows;
+
+    /** @param options whether bad rows stop the load or are dropped, and how many an error lists */
+    PanelBuilder(LoadOptions options) {
+        this.options = options;
+    }
 
     /** One symbol's rows in arrival (= date) order. */
     private static final class Series {
@@ -75,10 +82,16 @@ final class PanelBuilder {
         return id;
     }
 
+    /** Records a row that cannot be read (see {@link BadRow}); {@link #build} decides whether that stops the load. */
+    void badRow(String file, int line, String reason) {
+        rows++;
+        badRows.add(new BadRow(file, line, reason));
+    }
+
     /**
-     * Adds one row; {@code NaN} stands for an empty field. Applies the row rules.
-     *
-     * @throws DataFormatException when the date repeats or goes backwards for the symbol
+     * Adds one row; {@code NaN} stands for an empty field. Applies the row rules. A date that
+     * repeats or goes backwards for the symbol makes the row a {@link BadRow} (the earlier row is
+     * kept).
      */
     void add(int id, int epochDay, double o, double h, double l, double c, double v, String file, int line) {
         rows++;
@@ -94,7 +107,8 @@ final class PanelBuilder {
                         : "field 'date' is out of order for " + s.symbol + ": " + LocalDate.ofEpochDay(epochDay)
                                 + " follows " + LocalDate.ofEpochDay(last) + " on line " + s.line[n - 1]
                                 + " (rows of one symbol must be in ascending date order; sort the file)";
-                throw new DataFormatException(file + ":" + line + ": " + what);
+                badRows.add(new BadRow(file, line, what)); // already counted as a row above
+                return;
             }
         }
         if (Double.isNaN(c)) {
@@ -201,6 +215,11 @@ final class PanelBuilder {
      * @param sectorFile the sector file's name, for MISSING_SECTOR defects
      */
     MarketData build(Map<String, String> sectors, String sectorFile) {
+        List<BadRow> bad = new ArrayList<>(badRows);
+        bad.sort(Comparator.comparing(BadRow::file).thenComparingInt(BadRow::line));
+        if (!bad.isEmpty() && !options.dropBadRows()) {
+            throw new BadRowsException(bad, options.maxListed());
+        }
         int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
         for (Series s : series) {
             if (s.n > 0) {
@@ -209,8 +228,9 @@ final class PanelBuilder {
             }
         }
         if (min > max) {
-            throw new DataFormatException(String.join(", ", sources)
-                    + ": no usable bars (every row was dropped as defective; see the rows' prices)");
+            throw new DataFormatException(String.join(", ", sources) + ": no usable bars: every row was dropped ("
+                    + (rows - bad.size()) + " by the defect rules — empty close, a price ≤ 0 or a negative volume"
+                    + (bad.isEmpty() ? "" : "; " + bad.size() + " unreadable, dropped as asked") + ")");
         }
         boolean[] traded = new boolean[max - min + 1];
         for (Series s : series) {
@@ -274,7 +294,7 @@ final class PanelBuilder {
         sorted.sort(Comparator.comparing(DataDefect::file)
                 .thenComparingInt(DataDefect::line)
                 .thenComparing(DataDefect::kind));
-        return new MarketData(calendar, names, o, h, l, c, v, sec, new DataQualityReport(sources, rows, sorted));
+        return new MarketData(calendar, names, o, h, l, c, v, sec, new DataQualityReport(sources, rows, sorted, bad));
     }
 
     private void findGaps(Series s, int[] index, int min, LocalDate[] calendar) {

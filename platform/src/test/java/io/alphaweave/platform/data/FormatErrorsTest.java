@@ -38,11 +38,17 @@ class FormatErrorsTest {
     }
 
     @Test
-    void rejectsAWrongHeader() throws IOException {
+    void rejectsAWrongHeaderNamingTheColumnAtFault() throws IOException {
         assertThat(failure("x.csv", "date,open,high,low,close,vol,Name\n2020-01-02,1,1,1,1,1,A\n"))
-                .isEqualTo(":1: header is \"date,open,high,low,close,vol,Name\"; expected"
+                .isEqualTo(":1: header column 6 \"vol\" is not a column alphaweave reads (known, any case and"
+                        + " order: date, open, high, low, close, volume, Name, Adj Close); the header is"
+                        + " \"date,open,high,low,close,vol,Name\"; expected"
                         + " \"date,open,high,low,close,volume,Name\" (long format) or"
                         + " \"Date,Open,High,Low,Close,Adj Close,Volume\" (Yahoo format, one file per symbol)");
+        assertThat(failure("y.csv", "date,open,high,low,close,Name\n2020-01-02,1,1,1,1,A\n"))
+                .startsWith(":1: header lacks column volume; the header is \"date,open,high,low,close,Name\"");
+        assertThat(failure("z.csv", "date,open,high,low,close,volume,Close\n2020-01-02,1,1,1,1,1,1\n"))
+                .isEqualTo(":1: header names column 'close' twice (columns 5 and 7); remove one");
     }
 
     @Test

@@ -59,4 +59,71 @@ class YahooLoaderTest {
                 .hasMessage(dir + ": directory holds no *.csv or *.csv.gz files"
                         + " (expected one Yahoo-format file per symbol, e.g. AAPL.csv)");
     }
+
+    private static final String YAHOO = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+            + "1995-01-03,2.5,2.6,2.4,2.55,1.9,1000\n1995-01-04,2.55,2.7,2.5,2.65,2.0,1200\n";
+
+    @Test
+    void loadsAYahooTxtFileTakingTheSymbolFromTheStemBeforeTheDateRange(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("orcl-1995-2014.txt");
+        Files.writeString(f, YAHOO);
+        MarketData m = MarketData.load(f);
+        assertThat(m.symbols()).containsExactly("ORCL");
+        assertThat(m.close(0)).containsExactly(2.55, 2.65);
+        assertThat(m.quality().isClean()).isTrue();
+    }
+
+    @Test
+    void takesTheSymbolFromTheOptionsOverTheFileName(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("orcl-1995-2014.txt");
+        Files.writeString(f, YAHOO);
+        assertThat(MarketData.load(f, null, LoadOptions.DEFAULT.withSymbol("ORCL.N"))
+                        .symbols())
+                .containsExactly("ORCL.N");
+    }
+
+    @Test
+    void derivesSymbolsFromFileNamesByTheDocumentedRule() {
+        assertThat(MarketData.symbolFromFileName("AAPL.csv")).isEqualTo("AAPL");
+        assertThat(MarketData.symbolFromFileName("orcl-1995-2014.txt")).isEqualTo("ORCL");
+        assertThat(MarketData.symbolFromFileName("msft_2010-01-01.csv.gz")).isEqualTo("MSFT");
+        assertThat(MarketData.symbolFromFileName("brk-b.csv.gz")).isEqualTo("BRK-B");
+        assertThat(MarketData.symbolFromFileName("BRK.B.csv")).isEqualTo("BRK.B");
+        assertThat(MarketData.symbolFromFileName("spy")).isEqualTo("SPY");
+        assertThat(MarketData.symbolFromFileName("-2014.csv")).isNull();
+    }
+
+    @Test
+    void namesTheRealCauseWhenTheFileNameYieldsNoSymbol(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("1995-2014.txt");
+        Files.writeString(f, YAHOO);
+        assertThat(MarketData.symbolFromFileName("1995-2014.txt")).isEqualTo("1995");
+        Path g = dir.resolve("_2014.txt");
+        Files.writeString(g, YAHOO);
+        assertThatThrownBy(() -> MarketData.load(g))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(g + ":1: the file has no Name column, so its symbol comes from the file name, but the"
+                        + " name yields none (see MarketData.symbolFromFileName); name the file like AAPL.csv or"
+                        + " give the symbol (--symbol)");
+    }
+
+    @Test
+    void rejectsAGivenSymbolWhereTheFileOrFolderNamesItsOwn(@TempDir Path dir) throws Exception {
+        Path longFile = dir.resolve("long.csv");
+        Files.writeString(longFile, "date,open,high,low,close,volume,Name\n2020-01-02,1,1,1,1,1,A\n");
+        assertThatThrownBy(() -> MarketData.load(longFile, null, LoadOptions.DEFAULT.withSymbol("B")))
+                .hasMessage(longFile + ":1: a symbol (B) was given, but the file's Name column names the symbol of"
+                        + " each row; give a symbol only for a per-symbol file without a Name column");
+        assertThatThrownBy(() -> MarketData.load(folder(), null, LoadOptions.DEFAULT.withSymbol("B")))
+                .hasMessageStartingWith(folder() + ": a symbol (B) was given, but this is a directory");
+    }
+
+    @Test
+    void readsAPerSymbolFileWithoutAdjClose(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("xom.csv");
+        Files.writeString(f, "Date,Open,High,Low,Close,Volume\n2020-01-02,70,71,69,70.5,1000\n");
+        MarketData m = MarketData.load(f);
+        assertThat(m.symbols()).containsExactly("XOM");
+        assertThat(m.close(0)).containsExactly(70.5);
+    }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.alphaweave.platform.data.DataDefect;
+import io.alphaweave.platform.data.BadRow;
 import io.alphaweave.platform.data.DataQualityReport;
+import io.alphaweave.platform.data.LoadOptions;
 import io.alphaweave.platform.data.MarketData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,8 +43,11 @@ final class DataCommand implements Runnable {
     @Command(
             name = "inspect",
             mixinStandardHelpOptions = true,
-            description = "Load a market-data file (long CSV, Yahoo CSV or a folder of them; plain or gzip) and show"
-                    + " its symbols, date range, bars and every data defect with how it was handled.")
+            description = "Load a market-data file (long CSV, Yahoo CSV with any extension, or a folder of *.csv"
+                    + " files; plain or gzip) and show its symbols, date range, bars and every data defect with how it"
+                    + " was handled. Rows that cannot be read are all listed (the first "
+                    + DataCommand.InspectCommand.LISTED + ", then a count) and stop the load unless --drop-bad-rows."
+                    + " Rules: docs/data.md.")
     static final class InspectCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -53,13 +58,31 @@ final class DataCommand implements Runnable {
         @Option(names = "--sectors", paramLabel = "FILE", description = "A sector file (Symbol,Name,Sector,...).")
         Path sectors;
 
+        @Option(
+                names = "--symbol",
+                paramLabel = "SYMBOL",
+                description = "The symbol of a per-symbol file (no Name column). Default: from the file name —"
+                        + " drop .gz and the extension, cut at the first '-' or '_' before a digit, upper-case"
+                        + " (orcl-1995-2014.txt → ORCL). Rejected for a file with a Name column or a folder.")
+        String symbol;
+
+        @Option(
+                names = "--drop-bad-rows",
+                description = "Drop rows that cannot be read (wrong field count, not a number or date, empty"
+                        + " symbol, repeated or out-of-order date) and list them, instead of stopping.")
+        boolean dropBadRows;
+
         @Option(names = "--json", description = "Print JSON instead of tables.")
         boolean json;
+
+        /** How many bad rows the error and the table list before counting the rest. */
+        static final int LISTED = 20;
 
         @Override
         public Integer call() throws JsonProcessingException {
             long t0 = System.nanoTime();
-            MarketData data = sectors == null ? MarketData.load(file) : MarketData.load(file, sectors);
+            LoadOptions options = new LoadOptions(symbol, dropBadRows, LISTED);
+            MarketData data = MarketData.load(file, sectors, options);
             long millis = (System.nanoTime() - t0) / 1_000_000;
             PrintWriter out = spec.commandLine().getOut();
             List<SymbolRow> rows = symbolRows(data);
@@ -137,8 +160,19 @@ final class DataCommand implements Runnable {
             out.printf(Locale.ROOT, "loaded in  %d ms%n", millis);
             out.println();
 
+            if (!q.badRows().isEmpty()) {
+                List<BadRow> bad = q.badRows();
+                out.printf(Locale.ROOT, "bad rows   %d dropped (--drop-bad-rows)%n", bad.size());
+                for (int i = 0; i < Math.min(LISTED, bad.size()); i++) {
+                    out.printf(Locale.ROOT, "  %s%n", bad.get(i));
+                }
+                if (bad.size() > LISTED) {
+                    out.printf(Locale.ROOT, "  … and %d more (all of them in --json)%n", bad.size() - LISTED);
+                }
+                out.println();
+            }
             out.printf(Locale.ROOT, "defects    %d%n", q.defects().size());
-            if (!q.isClean()) {
+            if (!q.defects().isEmpty()) {
                 out.printf(Locale.ROOT, "  %-22s %6s  %s%n", "kind", "count", "handling");
                 q.countsByKind()
                         .forEach((kind, n) -> out.printf(Locale.ROOT, "  %-22s %6d  %s%n", kind, n, kind.handling()));
@@ -173,7 +207,7 @@ final class DataCommand implements Runnable {
                         r.missing(),
                         r.defects());
             }
-            if (!q.isClean()) {
+            if (!q.defects().isEmpty()) {
                 out.println();
                 out.println("defect list (file order)");
                 boolean manyFiles = new TreeSet<>(q.sources()).size() > 1;
@@ -220,6 +254,8 @@ final class DataCommand implements Runnable {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("file", file.toString());
             root.put("sectorFile", sectors == null ? null : sectors.toString());
+            root.put("symbolGiven", symbol);
+            root.put("dropBadRows", dropBadRows);
             root.put("firstDate", data.date(0).toString());
             root.put("lastDate", data.date(data.dayCount() - 1).toString());
             root.put("tradingDays", data.dayCount());
@@ -254,6 +290,15 @@ final class DataCommand implements Runnable {
                 defects.add(m);
             }
             root.put("defects", defects);
+            List<Map<String, Object>> bad = new ArrayList<>();
+            for (BadRow b : q.badRows()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", b.file());
+                m.put("line", b.line());
+                m.put("reason", b.reason());
+                bad.add(m);
+            }
+            root.put("droppedBadRows", bad);
             return root;
         }
     }
