@@ -47,7 +47,7 @@ final class DataCommand implements Runnable {
                     + " files; plain or gzip) and show its symbols, date range, bars and every data defect with how it"
                     + " was handled. Rows that cannot be read are all listed (the first "
                     + DataCommand.InspectCommand.LISTED + ", then a count) and stop the load unless --drop-bad-rows."
-                    + " Rules: docs/data.md.")
+                    + " Rules: data/sample/README.md.")
     static final class InspectCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

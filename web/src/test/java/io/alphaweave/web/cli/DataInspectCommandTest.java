@@ -138,4 +138,72 @@ class DataInspectCommandTest {
         Run dataHelp = run("data", "--help");
         assertThat(dataHelp.out()).contains("inspect");
     }
+
+    private static final String YAHOO = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+            + "1995-01-03,2.5,2.6,2.4,2.55,1.9,1000\n1995-01-04,2.55,2.7,2.5,2.65,2.0,1200\n";
+
+    @Test
+    void inspectsAYahooTxtFileWithTheSymbolFromItsNameOrTheOption(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("orcl-1995-2014.txt");
+        Files.writeString(f, YAHOO);
+        Run r = run("data", "inspect", f.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\nORCL +1995-01-03  1995-01-04 +2 +0 +0");
+        Run named = run("data", "inspect", f.toString(), "--symbol", "XORCL", "--json");
+        assertThat(named.code()).as(named.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(named.out());
+        assertThat(json.get("symbols").get(0).get("symbol").asText()).isEqualTo("XORCL");
+        assertThat(json.get("symbolGiven").asText()).isEqualTo("XORCL");
+    }
+
+    @Test
+    void rejectsASymbolForALongFormatFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("long.csv");
+        Files.writeString(f, HEADER + "2020-01-02,1,1,1,1,1,A\n");
+        Run r = run("data", "inspect", f.toString(), "--symbol", "B");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("error: " + f + ":1: a symbol (B) was given, but the file's Name column"
+                + " names the symbol of each row; give a symbol only for a per-symbol file without a Name column");
+    }
+
+    private static final String THREE_BAD = HEADER
+            + "2020-01-02,10,11,9,10.5,100,A\n"
+            + "2020-01-03,10,11,9,abc,100,A\n"
+            + "2020-01-06,10,11,9,10.6,100,A\n"
+            + "2020-01-07,10,11,9,100,A\n"
+            + "2020-01-08,10,11,9,10.7,100,\n";
+
+    @Test
+    void listsEveryBadRowAndExitsTwo(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bars.csv");
+        Files.writeString(f, THREE_BAD);
+        Run r = run("data", "inspect", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().toList())
+                .containsExactly(
+                        "error: 3 bad rows in " + f
+                                + " (fix them, or load with the drop-bad-rows option to leave them out):",
+                        "  " + f + ":3: field 'close' is not a number: \"abc\" (expected a decimal like 101.25)",
+                        "  " + f + ":5: expected 7 fields (date,open,high,low,close,volume,Name), found 6:"
+                                + " \"2020-01-07,10,11,9,100,A\" (fix or remove the row)",
+                        "  " + f + ":6: field 'Name' is empty (expected a ticker symbol like AAPL)");
+    }
+
+    @Test
+    void dropsBadRowsOnRequestAndSaysWhichInTextAndJson(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bars.csv");
+        Files.writeString(f, THREE_BAD);
+        Run r = run("data", "inspect", f.toString(), "--drop-bad-rows");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("bars       2 (from 5 data rows)")
+                .contains("bad rows   3 dropped (--drop-bad-rows)\n  " + f + ":3: field 'close' is not a number")
+                .contains("  " + f + ":6: field 'Name' is empty");
+        Run json = run("data", "inspect", f.toString(), "--drop-bad-rows", "--json");
+        JsonNode bad = new ObjectMapper().readTree(json.out()).get("droppedBadRows");
+        assertThat(bad).hasSize(3);
+        assertThat(bad.get(1).get("line").asInt()).isEqualTo(5);
+        assertThat(bad.get(1).get("reason").asText()).startsWith("expected 7 fields");
+    }
 }
