@@ -84,7 +84,7 @@ public record ReturnSeries(LocalDate[] dates, double[] returns) {
 
     /**
      * Reads a {@code date,return} CSV: a header line naming the two columns, then one ISO date and
-     * one decimal return per line (blank lines ignored).
+     * one decimal simple return ≥ −1 per line (blank lines ignored).
      *
      * @param file the CSV file
      * @return the series
@@ -137,6 +137,11 @@ public record ReturnSeries(LocalDate[] dates, double[] returns) {
                 if (!Double.isFinite(r)) { // e.g. 1e999 overflows
                     throw new InvalidReturnsException(file + ":" + lineNo + ": return " + text + " on " + date
                             + " is out of range; returns are decimals such as 0.01 for +1 %");
+                }
+                if (r < -1) {
+                    throw new InvalidReturnsException(file + ":" + lineNo + ": return " + text + " on " + date
+                            + " is below -1: a daily simple return cannot lose more than everything (-1 = -100 %);"
+                            + " returns are decimals such as -0.05 for -5 %");
                 }
                 if (!dates.isEmpty() && !date.isAfter(dates.get(dates.size() - 1))) {
                     throw new InvalidReturnsException(file + ":" + lineNo + ": dates must be strictly increasing, "

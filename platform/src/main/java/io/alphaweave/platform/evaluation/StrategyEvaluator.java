@@ -118,6 +118,61 @@ public final class StrategyEvaluator {
     }
 
     /**
+     * Alpha decay in a chosen {@link IcMode}: the IC at horizons 1, 2, 5, 10 and 20.
+     *
+     * @param data prices
+     * @param alpha alpha by [symbol][day]
+     * @param mode {@link IcMode#DEFAULT} (each horizon on its own sample) or {@link IcMode#ALPHALENS}
+     *     (forward-filled closes, one joint sample for the five horizons)
+     * @return one IC per horizon of {@link #DECAY_HORIZONS}
+     */
+    public static List<InformationCoefficient> alphaDecay(MarketView data, double[][] alpha, IcMode mode) {
+        return informationCoefficients(data, alpha, DECAY_HORIZONS, mode);
+    }
+
+    /**
+     * The IC at several horizons in a chosen {@link IcMode}. In {@link IcMode#ALPHALENS} the
+     * horizons together define the joint sample, so the result at one horizon depends on the
+     * others (as in alphalens, whose {@code periods} play this role).
+     *
+     * @param data prices
+     * @param alpha alpha by [symbol][day], NaN for no view; not modified
+     * @param horizons distinct horizons, each ≥ 1, in the order wanted
+     * @param mode how gaps and horizons are treated
+     * @return one IC per horizon, in the order given
+     */
+    public static List<InformationCoefficient> informationCoefficients(
+            MarketView data, double[][] alpha, List<Integer> horizons, IcMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        if (horizons.isEmpty() || horizons.stream().distinct().count() != horizons.size()) {
+            throw new IllegalArgumentException("horizons must be distinct and at least one, were " + horizons);
+        }
+        for (int h : horizons) {
+            if (h < 1) {
+                throw new IllegalArgumentException("horizon must be ≥ 1, was " + h);
+            }
+        }
+        List<InformationCoefficient> out = new ArrayList<>();
+        if (mode == IcMode.DEFAULT) {
+            for (int h : horizons) {
+                out.add(informationCoefficient(data, alpha, h));
+            }
+            return out;
+        }
+        int[] hs = horizons.stream().mapToInt(Integer::intValue).toArray();
+        int[] undefined = new int[hs.length];
+        double[][] daily = RankCorrelation.dailyIcJoint(data, alpha, hs, undefined);
+        for (int j = 0; j < hs.length; j++) {
+            InformationCoefficient ic = RankCorrelation.summarise(hs[j], daily[j]);
+            // alphalens' ttest_1samp propagates a day without an IC into the t statistic
+            out.add(undefined[j] == 0
+                    ? ic
+                    : new InformationCoefficient(ic.horizon(), ic.days(), ic.mean(), ic.std(), ic.icir(), Double.NaN));
+        }
+        return out;
+    }
+
+    /**
      * The alpha-score histogram over [−1, 1].
      *
      * @param alpha the strategy's matrix

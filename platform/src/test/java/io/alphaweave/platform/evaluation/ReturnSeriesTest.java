@@ -87,6 +87,18 @@ class ReturnSeriesTest {
     }
 
     @Test
+    void rejectsAReturnBelowMinusOneNamingTheLineAndTheValue() throws IOException {
+        Path p = write("date,return\n2024-01-02,0.01\n2024-01-03,-1.2\n2024-01-04,0.01\n");
+        assertThatThrownBy(() -> ReturnSeries.readCsv(p))
+                .isInstanceOf(InvalidReturnsException.class)
+                .hasMessage(p + ":3: return -1.2 on 2024-01-03 is below -1: a daily simple return cannot lose more"
+                        + " than everything (-1 = -100 %); returns are decimals such as -0.05 for -5 %");
+        // exactly -1 (a total loss) is a possible return
+        assertThat(ReturnSeries.readCsv(write("date,return\n2024-01-02,-1\n")).returns())
+                .containsExactly(-1.0);
+    }
+
+    @Test
     void saysAMissingReturnsFileWasNotFound() {
         Path missing = dir.resolve("nope.csv");
         assertThatThrownBy(() -> ReturnSeries.readCsv(missing))

@@ -75,4 +75,14 @@ class MetricsCommandTest {
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.csv");
     }
+
+    @Test
+    void rejectsADailyReturnBelowMinusOneWithItsLineAndValue() throws Exception {
+        Path bad = dir.resolve("loss.csv");
+        Files.writeString(bad, "date,return\n2024-01-02,0.1\n2024-01-03,-1.5\n");
+        Run r = run("metrics", "--returns", bad.toString(), "--json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).startsWith("error: " + bad + ":3: return -1.5 on 2024-01-03 is below -1");
+    }
 }
