@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.alphaweave.platform.data.LoadOptions;
+import io.alphaweave.platform.evaluation.IcMode;
 import io.alphaweave.platform.portfolio.Constraints;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,13 +44,16 @@ import java.util.Set;
  *                                # optional on_infeasible: cash (default) | error
  * rebalance: weekly              # daily | weekly | monthly
  * execution: {fill: next_open, commission_bps: 1, slippage_bps: 2, fractional: true}
+ * evaluation: {ic_mode: default}  # or alphalens
  * mode: portfolio
  * </pre>
  *
  * Defaults: {@code name} the file name, {@code universe} all, {@code period} the data's, {@code
  * capital} 1 000 000, {@code weight} 1, {@code combiner} weighted, {@code allocator} proportional,
  * constraints none beyond long-only at gross 1 ({@code max_position} 1, {@code max_sector} none,
- * {@code min_positions} 0, {@code on_infeasible} cash), {@code rebalance} weekly, costs 0, fractional shares, mode portfolio.
+ * {@code min_positions} 0, {@code on_infeasible} cash), {@code rebalance} weekly, costs 0, fractional shares, {@code data.drop_bad_rows} false, {@code
+ * evaluation.ic_mode} default, mode portfolio. The format is documented field by field in {@code
+ * docs/config.md}.
  *
  * @param name run name
  * @param dataPath market data file or folder (absolute)
@@ -63,6 +68,10 @@ import java.util.Set;
  * @param constraints the book's constraints
  * @param rebalance the schedule
  * @param costs commission, slippage, sizing
+ * @param dataOptions the symbol of a per-symbol data file ({@code data.symbol}) and whether
+ *     unreadable rows are dropped ({@code data.drop_bad_rows}); never null
+ * @param icMode how the report's information coefficients treat gaps and horizons ({@code
+ *     evaluation.ic_mode}); never null
  */
 public record BacktestConfig(
         String name,
@@ -77,7 +86,58 @@ public record BacktestConfig(
         ComponentRef allocator,
         Constraints constraints,
         RebalanceSchedule rebalance,
-        TradingCosts costs) {
+        TradingCosts costs,
+        LoadOptions dataOptions,
+        IcMode icMode) {
+
+    /**
+     * A config with the default data options and IC mode.
+     *
+     * @param name run name
+     * @param dataPath market data file or folder (absolute)
+     * @param sectorsPath sector file (absolute), or null
+     * @param universe the symbols to trade; empty for every symbol of the data
+     * @param start first day, or null for the data's first
+     * @param end last day, or null for the data's last
+     * @param capital starting cash
+     * @param strategies the strategies with weights and raw params
+     * @param combiner combiner id and raw params
+     * @param allocator allocator id and raw params
+     * @param constraints the book's constraints
+     * @param rebalance the schedule
+     * @param costs commission, slippage, sizing
+     */
+    public BacktestConfig(
+            String name,
+            Path dataPath,
+            Path sectorsPath,
+            List<String> universe,
+            LocalDate start,
+            LocalDate end,
+            double capital,
+            List<StrategyRef> strategies,
+            ComponentRef combiner,
+            ComponentRef allocator,
+            Constraints constraints,
+            RebalanceSchedule rebalance,
+            TradingCosts costs) {
+        this(
+                name,
+                dataPath,
+                sectorsPath,
+                universe,
+                start,
+                end,
+                capital,
+                strategies,
+                combiner,
+                allocator,
+                constraints,
+                rebalance,
+                costs,
+                LoadOptions.DEFAULT,
+                IcMode.DEFAULT);
+    }
 
     /**
      * A strategy entry of a config.
@@ -119,6 +179,8 @@ public record BacktestConfig(
         Objects.requireNonNull(constraints, "constraints");
         Objects.requireNonNull(rebalance, "rebalance");
         Objects.requireNonNull(costs, "costs");
+        Objects.requireNonNull(dataOptions, "dataOptions");
+        Objects.requireNonNull(icMode, "icMode");
         if (start != null && end != null && start.isAfter(end)) {
             throw new BacktestConfigException("period.start " + start + " is after period.end " + end);
         }
@@ -220,6 +282,7 @@ public record BacktestConfig(
                 "constraints",
                 "rebalance",
                 "execution",
+                "evaluation",
                 "mode");
         String mode = top.string("mode", "portfolio");
         if (!mode.equals("portfolio")) {
@@ -229,10 +292,17 @@ public record BacktestConfig(
         String name = top.string("name", defaultName);
 
         Fields data = top.object("data", true);
-        data.allow("path", "sectors");
+        data.allow("path", "sectors", "symbol", "drop_bad_rows");
         Path dataPath = resolvePath(data.string("path", null), "data.path", true);
         String sectors = data.string("sectors", null);
         Path sectorsPath = sectors == null ? null : resolvePath(sectors, "data.sectors", true);
+        String symbol = data.string("symbol", null);
+        if (symbol != null && (symbol.isBlank() || symbol.contains(","))) {
+            throw new BacktestConfigException(
+                    "data.symbol must be a ticker such as AAPL (not blank, no comma), was \"" + symbol + "\"");
+        }
+        LoadOptions dataOptions =
+                LoadOptions.DEFAULT.withSymbol(symbol).withDropBadRows(data.bool("drop_bad_rows", false));
 
         List<String> universe = new ArrayList<>();
         JsonNode u = root.get("universe");
@@ -313,6 +383,15 @@ public record BacktestConfig(
         TradingCosts costs = new TradingCosts(
                 e.number("commission_bps", 0), e.number("slippage_bps", 0), e.bool("fractional", true));
 
+        Fields evaluation = top.object("evaluation", false);
+        evaluation.allow("ic_mode");
+        IcMode icMode;
+        try {
+            icMode = IcMode.parse(evaluation.string("ic_mode", "default"));
+        } catch (IllegalArgumentException ex) {
+            throw new BacktestConfigException("evaluation." + ex.getMessage());
+        }
+
         return new BacktestConfig(
                 name,
                 dataPath,
@@ -326,7 +405,9 @@ public record BacktestConfig(
                 allocator,
                 constraints,
                 schedule,
-                costs);
+                costs,
+                dataOptions,
+                icMode);
     }
 
     private static Constraints.OnInfeasible onInfeasible(String id) {

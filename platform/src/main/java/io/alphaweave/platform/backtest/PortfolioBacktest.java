@@ -128,9 +128,7 @@ public final class PortfolioBacktest {
         }
         MarketData data;
         try {
-            data = config.sectorsPath() == null
-                    ? MarketData.load(config.dataPath())
-                    : MarketData.load(config.dataPath(), config.sectorsPath());
+            data = MarketData.load(config.dataPath(), config.sectorsPath(), config.dataOptions());
         } catch (AlphaweaveException e) {
             throw new BacktestConfigException("data: " + e.getMessage(), e);
         }

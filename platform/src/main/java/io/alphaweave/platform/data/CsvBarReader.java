@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Byte-level parser of one daily-bar CSV file already in memory (decompressed): the long format
@@ -178,7 +177,8 @@ final class CsvBarReader {
             if (role < 0) {
                 throw new DataFormatException(file + ":1: header column " + (i + 1) + " \"" + name
                         + "\" is not a column alphaweave reads (known, any case and order: date, open, high, low,"
-                        + " close, volume, Name, Adj Close); the header is \"" + header + "\"; expected \"" + LONG_HEADER
+                        + " close, volume, Name, Adj Close); the header is \"" + header + "\"; expected \""
+                        + LONG_HEADER
                         + "\" (long format) or \"" + YAHOO_HEADER + "\" (Yahoo format, one file per symbol)");
             }
             if (column[role] >= 0) {
@@ -323,8 +323,8 @@ final class CsvBarReader {
         } catch (NumberFormatException ex) {
             // reported below with file, line and field
         }
-        throw new RowError("field '" + FIELD[field] + "' is not a number: \"" + text(s, e) + "\" (expected a decimal like "
-                + (field == VOLUME ? "1250000" : "101.25") + ")");
+        throw new RowError("field '" + FIELD[field] + "' is not a number: \"" + text(s, e)
+                + "\" (expected a decimal like " + (field == VOLUME ? "1250000" : "101.25") + ")");
     }
 
     private int trimStart(int s, int e) {

@@ -32,7 +32,9 @@ final class MarketDataLoader {
             }
             List<Path> files;
             try (Stream<Path> list = Files.list(path)) {
-                files = list.filter(p -> isCsv(p) && Files.isRegularFile(p)).sorted().toList();
+                files = list.filter(p -> isCsv(p) && Files.isRegularFile(p))
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 throw new DataFormatException(path + ": cannot list the directory: " + e.getMessage(), e);
             }
@@ -41,7 +43,11 @@ final class MarketDataLoader {
                         + " (expected one Yahoo-format file per symbol, e.g. AAPL.csv)");
             }
             for (Path f : files) {
-                new CsvBarReader(readAll(f), f.toString(), symbolFromFileName(f.getFileName().toString()), false)
+                new CsvBarReader(
+                                readAll(f),
+                                f.toString(),
+                                symbolFromFileName(f.getFileName().toString()),
+                                false)
                         .readInto(builder);
             }
         } else {

@@ -83,6 +83,27 @@ public record ReturnSeries(LocalDate[] dates, double[] returns) {
     }
 
     /**
+     * Writes the series as the {@code date,return} CSV that {@link #readCsv} reads back exactly: a
+     * header line, then one ISO date and the shortest decimal that round-trips the double per line.
+     *
+     * @param file the file to create or replace; its parent folder must exist
+     * @throws InvalidReturnsException naming the file when it cannot be written
+     */
+    public void writeCsv(Path file) {
+        StringBuilder sb = new StringBuilder(32 * (returns.length + 1)).append("date,return\n");
+        for (int i = 0; i < returns.length; i++) {
+            sb.append(dates[i]).append(',').append(returns[i]).append('\n');
+        }
+        try {
+            Files.writeString(file, sb, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidReturnsException(
+                    "cannot write " + file + ": " + e.getMessage() + " (check that the folder exists and is writable)",
+                    e);
+        }
+    }
+
+    /**
      * Reads a {@code date,return} CSV: a header line naming the two columns, then one ISO date and
      * one decimal simple return ≥ −1 per line (blank lines ignored).
      *

@@ -165,9 +165,11 @@ public final class StrategyEvaluator {
         for (int j = 0; j < hs.length; j++) {
             InformationCoefficient ic = RankCorrelation.summarise(hs[j], daily[j]);
             // alphalens' ttest_1samp propagates a day without an IC into the t statistic
-            out.add(undefined[j] == 0
-                    ? ic
-                    : new InformationCoefficient(ic.horizon(), ic.days(), ic.mean(), ic.std(), ic.icir(), Double.NaN));
+            out.add(
+                    undefined[j] == 0
+                            ? ic
+                            : new InformationCoefficient(
+                                    ic.horizon(), ic.days(), ic.mean(), ic.std(), ic.icir(), Double.NaN));
         }
         return out;
     }

@@ -3,6 +3,8 @@ package io.alphaweave.platform.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alphaweave.platform.data.LoadOptions;
+import io.alphaweave.platform.evaluation.IcMode;
 import io.alphaweave.platform.portfolio.Constraints;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,25 @@ class BacktestConfigTest {
         assertThat(c.costs()).isEqualTo(TradingCosts.NONE);
         assertThat(c.capital()).isEqualTo(1_000_000);
         assertThat(c.universe()).isEmpty();
+        assertThat(c.dataOptions()).isEqualTo(LoadOptions.DEFAULT);
+        assertThat(c.icMode()).isEqualTo(IcMode.DEFAULT);
+    }
+
+    @Test
+    void readsTheDataOptionsAndTheIcMode() throws Exception {
+        BacktestConfig c = parse("data: {path: " + SAMPLE + ", symbol: ORCL, drop_bad_rows: true}\n"
+                + "strategies: [a]\nevaluation: {ic_mode: alphalens}\n");
+        assertThat(c.dataOptions().symbol()).isEqualTo("ORCL");
+        assertThat(c.dataOptions().dropBadRows()).isTrue();
+        assertThat(c.icMode()).isEqualTo(IcMode.ALPHALENS);
+        String base = "data: {path: " + SAMPLE + "}\nstrategies: [a]\n";
+        assertThatThrownBy(() -> parse(base + "evaluation: {ic_mode: pandas}\n"))
+                .hasMessageContaining("evaluation.ic_mode must be default")
+                .hasMessageEndingWith("was \"pandas\"");
+        assertThatThrownBy(() -> parse(base + "evaluation: {horizons: [1]}\n"))
+                .hasMessageContaining("unknown key evaluation.horizons; allowed here: ic_mode");
+        assertThatThrownBy(() -> parse("data: {path: " + SAMPLE + ", drop_bad_rows: yes please}\nstrategies: [a]\n"))
+                .hasMessageContaining("data.drop_bad_rows must be true or false");
     }
 
     @Test

@@ -54,8 +54,7 @@ class AlphalensIcTest {
         //   → C1 D2 A3; Σd² = 1 + 1 + 0 = 2, ρ = 1 − 12/24 = 0.5
         // h=2, day 1: alpha A1 D2 C3 B4; fwd A .136, B .105, C −.118, D .108 → C1 B2 D3 A4;
         //   Σd² = 9 + 1 + 4 + 4 = 18, ρ = 1 − 108/60 = −0.8
-        List<InformationCoefficient> ic =
-                StrategyEvaluator.informationCoefficients(panel(), ALPHA, H, IcMode.DEFAULT);
+        List<InformationCoefficient> ic = StrategyEvaluator.informationCoefficients(panel(), ALPHA, H, IcMode.DEFAULT);
         assertThat(ic.get(0).days()).isEqualTo(3);
         assertThat(ic.get(0).mean()).isCloseTo((0.8 - 1 + 0.4) / 3, within(EXACT));
         assertThat(ic.get(1).days()).isEqualTo(2);
@@ -129,8 +128,8 @@ class AlphalensIcTest {
         assertThatThrownBy(() -> IcMode.parse("pandas"))
                 .hasMessageStartingWith("ic_mode must be default")
                 .hasMessageEndingWith("was \"pandas\"");
-        assertThatThrownBy(() -> StrategyEvaluator.informationCoefficients(
-                        panel(), ALPHA, List.of(1, 1), IcMode.ALPHALENS))
+        assertThatThrownBy(() ->
+                        StrategyEvaluator.informationCoefficients(panel(), ALPHA, List.of(1, 1), IcMode.ALPHALENS))
                 .hasMessage("horizons must be distinct and at least one, were [1, 1]");
     }
 }

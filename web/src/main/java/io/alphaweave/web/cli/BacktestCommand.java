@@ -103,6 +103,13 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", description = "Also write the full result as JSON.")
     Path json;
 
+    @Option(
+            names = "--returns-csv",
+            paramLabel = "OUT.csv",
+            description = "Also write the daily returns as a date,return CSV (the input of `alphaweave metrics"
+                    + " --returns`); both modes.")
+    Path returnsCsv;
+
     @Mixin
     RegistryOptions registry = new RegistryOptions();
 
@@ -127,7 +134,7 @@ final class BacktestCommand implements Callable<Integer> {
                 throw new AlphaweaveException("backtest " + config + " runs the config in portfolio mode; drop --mode "
                         + mode + " (rules mode uses flags: --mode rules --data FILE --strategy ID)");
             }
-            return PortfolioRun.command(config, json, compare, registry, spec);
+            return PortfolioRun.command(config, json, returnsCsv, compare, registry, spec);
         }
         if (mode == null) {
             throw new AlphaweaveException("--mode is required: use --mode rules (with --data and --strategy)");
@@ -173,6 +180,10 @@ final class BacktestCommand implements Callable<Integer> {
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(json.toFile(), toJson(panel, resolved, result));
             out.println("json:          " + json);
+        }
+        if (returnsCsv != null) {
+            returnSeries(result).writeCsv(returnsCsv);
+            out.println("returns csv:   " + returnsCsv);
         }
         out.flush();
         return 0;
@@ -341,18 +352,20 @@ final class BacktestCommand implements Callable<Integer> {
         m.put("equity_curve", equity);
         if (!r.equityCurve().isEmpty()) {
             // the account's METRICS.md metrics, so a rules run compares with other engines' reports
-            java.time.LocalDate[] dates =
-                    new java.time.LocalDate[r.equityCurve().size()];
-            double[] daily = new double[dates.length];
-            for (int i = 0; i < dates.length; i++) {
-                dates[i] = r.equityCurve().get(i).date();
-                daily[i] = r.equityCurve().get(i).dailyReturn();
-            }
             m.put(
                     "metrics",
-                    JsonOutput.metrics(io.alphaweave.platform.evaluation.StrategyEvaluator.metrics(
-                            new io.alphaweave.platform.evaluation.ReturnSeries(dates, daily))));
+                    JsonOutput.metrics(io.alphaweave.platform.evaluation.StrategyEvaluator.metrics(returnSeries(r))));
         }
         return m;
+    }
+
+    private static io.alphaweave.platform.evaluation.ReturnSeries returnSeries(RulesBacktest.Result r) {
+        LocalDate[] dates = new LocalDate[r.equityCurve().size()];
+        double[] daily = new double[dates.length];
+        for (int i = 0; i < dates.length; i++) {
+            dates[i] = r.equityCurve().get(i).date();
+            daily[i] = r.equityCurve().get(i).dailyReturn();
+        }
+        return new io.alphaweave.platform.evaluation.ReturnSeries(dates, daily);
     }
 }

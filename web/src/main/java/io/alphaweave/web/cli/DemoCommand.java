@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return PortfolioRun.command(config == null ? demoConfig() : config, json, true, registry, spec);
+        return PortfolioRun.command(config == null ? demoConfig() : config, json, null, true, registry, spec);
     }
 
     static Path demoConfig() {

@@ -48,10 +48,11 @@ final class PortfolioRun {
             long prepareNanos,
             long totalNanos) {}
 
-    /** The CLI entry: parse, run, print the table, write the JSON; exit code 0. */
+    /** The CLI entry: parse, run, print the table, write the JSON and the returns CSV; exit code 0. */
     static int command(
             Path configFile,
             Path json,
+            Path returnsCsv,
             boolean compare,
             RegistryOptions registryOptions,
             picocli.CommandLine.Model.CommandSpec spec) {
@@ -65,6 +66,10 @@ final class PortfolioRun {
                 writeJson(json(o), json);
                 out.println();
                 out.println("json: " + json);
+            }
+            if (returnsCsv != null) {
+                o.result().returnSeries().writeCsv(returnsCsv);
+                out.println((json == null ? "\n" : "") + "returns csv: " + returnsCsv);
             }
         }
         out.flush();
@@ -179,10 +184,13 @@ final class PortfolioRun {
         t.print(out);
         out.println();
         out.println(
-                "strategy contributions to the portfolio (Σ daily return contributions) and IC (mean, 1d / 5d / 20d):");
+                "strategy contributions to the portfolio (Σ daily return contributions) and IC (mean, 1d / 5d / 20d,"
+                        + " ic_mode " + p.config().icMode().id() + "):");
         for (StrategyContribution c : o.report().contributions()) {
             List<InformationCoefficient> decay = StrategyEvaluator.alphaDecay(
-                    d, rows(periodMatrix(o, o.signals().of(c.strategyId()))));
+                    d,
+                    rows(periodMatrix(o, o.signals().of(c.strategyId()))),
+                    p.config().icMode());
             out.printf(
                     Locale.ROOT,
                     "  %-26s %+.4f (%s of total)   IC %s / %s / %s%n",
@@ -276,9 +284,15 @@ final class PortfolioRun {
                 JsonOutput.put(e, "mean_abs_alpha", ma[t]);
                 e.put("symbols_with_view", cnt[t]);
             }
-            icStrategies.set(r.label(), icArray(StrategyEvaluator.alphaDecay(d, rows(m))));
+            icStrategies.set(
+                    r.label(),
+                    icArray(StrategyEvaluator.alphaDecay(d, rows(m), p.config().icMode())));
         }
-        ic.set("portfolio", icArray(StrategyEvaluator.alphaDecay(d, periodRows(o, o.combinedAlpha()))));
+        ic.set(
+                "portfolio",
+                icArray(StrategyEvaluator.alphaDecay(
+                        d, periodRows(o, o.combinedAlpha()), p.config().icMode())));
+        ic.put("mode", p.config().icMode().id());
 
         ArrayNode daily = root.putArray("daily_returns");
         double[] ret = o.result().returns(), eq = o.result().equity();
@@ -380,6 +394,10 @@ final class PortfolioRun {
         if (c.sectorsPath() != null) {
             data.put("sectors", c.sectorsPath().toString());
         }
+        if (c.dataOptions().symbol() != null) {
+            data.put("symbol", c.dataOptions().symbol());
+        }
+        data.put("drop_bad_rows", c.dataOptions().dropBadRows());
         ArrayNode universe = n.putArray("universe");
         d.symbols().forEach(universe::add);
         ObjectNode period = n.putObject("period");
@@ -413,6 +431,7 @@ final class PortfolioRun {
         ex.put("commission_bps", c.costs().commissionBps());
         ex.put("slippage_bps", c.costs().slippageBps());
         ex.put("fractional", c.costs().fractional());
+        n.putObject("evaluation").put("ic_mode", c.icMode().id());
         n.put("mode", "portfolio");
         return n;
     }

@@ -162,8 +162,10 @@ class DataInspectCommandTest {
         Files.writeString(f, HEADER + "2020-01-02,1,1,1,1,1,A\n");
         Run r = run("data", "inspect", f.toString(), "--symbol", "B");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("error: " + f + ":1: a symbol (B) was given, but the file's Name column"
-                + " names the symbol of each row; give a symbol only for a per-symbol file without a Name column");
+        assertThat(r.err().strip())
+                .isEqualTo(
+                        "error: " + f + ":1: a symbol (B) was given, but the file's Name column"
+                                + " names the symbol of each row; give a symbol only for a per-symbol file without a Name column");
     }
 
     private static final String THREE_BAD = HEADER
