@@ -131,6 +131,42 @@ class BacktestCliTest {
     }
 
     @Test
+    void writesTheDailyReturnsCsvThatMetricsReadsBackToTheSameNumbers() throws Exception {
+        Path csv = dir.resolve("returns.csv"), out = dir.resolve("out.json");
+        Run r = run(
+                "backtest",
+                "--mode",
+                "rules",
+                "--data",
+                yahoo().toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--plugins",
+                plugins.toString(),
+                "--json",
+                out.toString(),
+                "--returns-csv",
+                csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("returns csv:   " + csv);
+        double size = 100_000.0 / 11;
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).isEqualTo("date,return");
+        assertThat(lines.get(1)).isEqualTo("2020-01-02,0.0");
+        assertThat(lines.get(2)).startsWith("2020-01-03,");
+        assertThat(Double.parseDouble(lines.get(2).substring(11))).isCloseTo(size * 11.5 / 100_000 - 1, within(1e-12));
+        Run metrics = run("metrics", "--returns", csv.toString(), "--json");
+        assertThat(metrics.code()).as(metrics.err()).isZero();
+        JsonNode fromCsv = new ObjectMapper().readTree(metrics.out()).get("metrics");
+        JsonNode fromRun = new ObjectMapper().readTree(out.toFile()).get("metrics");
+        assertThat(fromCsv.get("total_return").asDouble())
+                .isEqualTo(fromRun.get("total_return").asDouble());
+        assertThat(fromCsv.get("sharpe_ratio").asDouble())
+                .isEqualTo(fromRun.get("sharpe_ratio").asDouble());
+    }
+
+    @Test
     void runsOnTheLongSampleFileWithSymbolsAndParams() throws Exception {
         Path sample = Path.of("../data/sample/sp500_sample.csv.gz");
         assertThat(sample).exists();

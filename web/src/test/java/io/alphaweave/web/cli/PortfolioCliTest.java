@@ -225,6 +225,42 @@ class PortfolioCliTest {
     }
 
     @Test
+    void writesTheReturnsCsvAndUsesTheConfigsIcMode() throws Exception {
+        Path csv = dir.resolve("portfolio-returns.csv"), out = dir.resolve("alphalens.json");
+        Run r = run(
+                "backtest",
+                config("alphalens.yaml", "evaluation: {ic_mode: alphalens}\n").toString(),
+                "--json",
+                out.toString(),
+                "--returns-csv",
+                csv.toString(),
+                "--plugins",
+                plugins.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ic_mode alphalens").contains("returns csv: " + csv);
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertThat(json.get("config").get("evaluation").get("ic_mode").asText()).isEqualTo("alphalens");
+        assertThat(json.get("ic").get("mode").asText()).isEqualTo("alphalens");
+        // one joint sample: every horizon counts the same days in alphalens mode
+        JsonNode ic = json.get("ic").get("portfolio");
+        assertThat(ic.get(0).get("days").asInt())
+                .isEqualTo(ic.get(4).get("days").asInt());
+        List<String> lines = Files.readAllLines(csv);
+        JsonNode daily = json.get("daily_returns");
+        assertThat(lines).hasSize(daily.size() + 1);
+        assertThat(lines.get(1))
+                .isEqualTo(daily.get(0).get("date").asText() + ","
+                        + daily.get(0).get("return").asDouble());
+        Run metrics = run("metrics", "--returns", csv.toString(), "--json");
+        assertThat(new ObjectMapper()
+                        .readTree(metrics.out())
+                        .get("metrics")
+                        .get("sharpe_ratio")
+                        .asDouble())
+                .isEqualTo(json.get("metrics").get("sharpe_ratio").asDouble());
+    }
+
+    @Test
     void demoRunsAConfigWithTheComparisonAndWritesTheJson() throws Exception {
         Path out = dir.resolve("demo-out/demo.json");
         Run r = run(
