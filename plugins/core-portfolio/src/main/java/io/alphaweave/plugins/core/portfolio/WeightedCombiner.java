@@ -16,8 +16,16 @@ import org.pf4j.Extension;
  * {@code weighted} (the default combiner): per symbol, the strategy-weighted mean of the alphas of
  * the strategies that have a view on it, the weights normalised over those strategies only:
  * combined_j = Σ_{i with a view} w_i · a_ij / Σ_{i with a view} w_i; strategy i contributes w_i ·
- * a_ij / Σ w. A symbol whose viewing strategies all have weight 0 gets no combined alpha (NaN).
- * With {@code zscore = true}, each strategy's alphas are first z-scored across the symbols it has
+ * a_ij / Σ w.
+ *
+ * <p><b>Weight 0 switches a strategy off.</b> A symbol whose viewing strategies all have weight 0
+ * gets no combined alpha: {@code NaN}, the SPI's "no view" — not an error and not a neutral 0. The
+ * output is then exactly what it would be if the weight-0 strategies had no view at all (or were
+ * not in the config): the allocators give the symbol no weight and the IC leaves it out of that
+ * day's cross-section. A 0 would instead put the symbol into both as a neutral view that no
+ * weighted strategy holds. The contributions of the weight-0 strategies are 0.
+ *
+ * <p>With {@code zscore = true}, each strategy's alphas are first z-scored across the symbols it has
  * a view on that day ({@link AlphaNormalizer#Z_SCORE}: (a − mean) / σ_population / 3, clipped to
  * [−1, 1]; σ = 0 gives 0), so strategies with different alpha scales count alike. Immutable and
  * thread-safe.
@@ -33,7 +41,8 @@ public final class WeightedCombiner implements SignalCombiner {
             """
             Per symbol: combined = Σ w_i·a_i / Σ w_i over the strategies with a view (non-NaN alpha) on it;
             strategy i contributes w_i·a_i / Σ w_i. A strategy without a view neither counts nor dilutes.
-            Symbols whose viewing strategies all have weight 0 get no combined alpha.
+            Weight 0 switches a strategy off: a symbol whose viewing strategies all have weight 0 gets no
+            combined alpha (NaN = no view, as if those strategies were absent; allocators skip it).
             zscore: first z-score each strategy's alphas across its symbols that day
             ((a − mean)/σ_population/3, clipped to [−1, 1]) so that scales are comparable.
             """,

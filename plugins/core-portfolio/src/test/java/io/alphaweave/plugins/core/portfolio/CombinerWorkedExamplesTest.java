@@ -58,6 +58,22 @@ class CombinerWorkedExamplesTest {
     }
 
     @Test
+    void aZeroWeightStrategyCountsExactlyAsAStrategyWithoutAnyView() {
+        // a has weight 0: W (viewed by a only) and Y (by a only) get no view, X gets b's 0.4 — the same
+        // output, bit for bit, as when a has no view anywhere
+        double[][] withZero = {{0.6, 0.2, 0.1}, {NaN, 0.4, NaN}};
+        double[][] absent = {{NaN, NaN, NaN}, {NaN, 0.4, NaN}};
+        for (boolean zscore : new boolean[] {false, true}) {
+            SignalCombiner c = new WeightedCombiner().configure(Map.of("zscore", zscore));
+            CombinerOutput zero = run(c, input(new double[] {0, 1}, withZero, ONES));
+            CombinerOutput none = run(c, input(new double[] {0, 1}, absent, ONES));
+            assertThat(zero.combined()).containsExactly(none.combined());
+            assertThat(zero.combined()[0]).as("no view, not 0").isNaN();
+            assertThat(zero.contribution(0)).containsExactly(0.0, 0.0, 0.0);
+        }
+    }
+
+    @Test
     void weightedLeavesASymbolWhoseViewingStrategiesAllHaveZeroWeightWithoutAnAlpha() {
         CombinerOutput out = run(
                 new WeightedCombiner(),
