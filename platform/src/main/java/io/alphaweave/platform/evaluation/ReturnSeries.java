@@ -86,7 +86,7 @@ public record ReturnSeries(LocalDate[] dates, double[] returns) {
      * Writes the series as the {@code date,return} CSV that {@link #readCsv} reads back exactly: a
      * header line, then one ISO date and the shortest decimal that round-trips the double per line.
      *
-     * @param file the file to create or replace; its parent folder must exist
+     * @param file the file to create or replace; missing parent folders are created
      * @throws InvalidReturnsException naming the file when it cannot be written
      */
     public void writeCsv(Path file) {
@@ -95,11 +95,14 @@ public record ReturnSeries(LocalDate[] dates, double[] returns) {
             sb.append(dates[i]).append(',').append(returns[i]).append('\n');
         }
         try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Files.writeString(file, sb, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InvalidReturnsException(
-                    "cannot write " + file + ": " + e.getMessage() + " (check that the folder exists and is writable)",
-                    e);
+                    "cannot write " + file + ": " + e.getMessage() + " (check that the folder is writable)", e);
         }
     }
 

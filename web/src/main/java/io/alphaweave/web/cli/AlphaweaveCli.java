@@ -102,7 +102,11 @@ public final class AlphaweaveCli {
             name = "alphaweave",
             mixinStandardHelpOptions = true,
             version = "alphaweave 0.1.0",
-            description = "Alpha signals, portfolio construction, backtests and evaluation.",
+            description = {
+                "Alpha signals, portfolio construction, backtests and evaluation.",
+                "Docs in the repository: docs/config.md (backtest config), docs/metrics.md (metric conventions),"
+                        + " docs/ic.md (information coefficient), data/sample/README.md (data files)."
+            },
             subcommands = {CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @CommandLine.Mixin
