@@ -51,7 +51,8 @@ public record ConfigOverrides(
     /** Validates every given value by the config's rules. */
     public ConfigOverrides {
         if (start != null && end != null && start.isAfter(end)) {
-            throw new BacktestConfigException("period.start override " + start + " is after period.end override " + end);
+            throw new BacktestConfigException(
+                    "period.start override " + start + " is after period.end override " + end);
         }
         if (capital != null && (!(capital > 0) || Double.isInfinite(capital))) {
             throw new BacktestConfigException("capital override must be a finite number > 0, was " + capital);
@@ -70,7 +71,8 @@ public record ConfigOverrides(
             for (int i = 0; i < universe.size(); i++) {
                 String s = universe.get(i) == null ? "" : universe.get(i).strip();
                 if (s.isEmpty()) {
-                    throw new BacktestConfigException("universe override [" + i + "] is blank; list symbols such as AAPL,MSFT");
+                    throw new BacktestConfigException(
+                            "universe override [" + i + "] is blank; list symbols such as AAPL,MSFT");
                 }
                 if (!seen.add(s)) {
                     throw new BacktestConfigException("universe override lists " + s + " twice: " + universe);
@@ -148,11 +150,11 @@ public record ConfigOverrides(
                     "execution.commission_bps", c == null ? null : c.costs().commissionBps(), commissionBps));
         }
         if (slippageBps != null) {
-            out.add(new Change("execution.slippage_bps", c == null ? null : c.costs().slippageBps(), slippageBps));
+            out.add(new Change(
+                    "execution.slippage_bps", c == null ? null : c.costs().slippageBps(), slippageBps));
         }
         if (universe != null) {
-            out.add(new Change(
-                    "universe", c == null || c.universe().isEmpty() ? null : c.universe(), universe));
+            out.add(new Change("universe", c == null || c.universe().isEmpty() ? null : c.universe(), universe));
         }
         return out;
     }

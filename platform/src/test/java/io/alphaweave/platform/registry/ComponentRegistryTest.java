@@ -194,12 +194,10 @@ class ComponentRegistryTest {
                             + " strategy peek_ahead looks ahead");
             assertThat(bad.status().reason()).startsWith("strategy peek_ahead looks ahead");
             assertThat(registry.strategy("honest").id()).isEqualTo("honest");
-            assertThat(registry.entry(ComponentKind.STRATEGY, "honest"))
-                    .get()
-                    .satisfies(e -> {
-                        assertThat(e.isLoaded()).isTrue();
-                        assertThat(e.source().location()).isEqualTo("/defs/b.js");
-                    });
+            assertThat(registry.entry(ComponentKind.STRATEGY, "honest")).get().satisfies(e -> {
+                assertThat(e.isLoaded()).isTrue();
+                assertThat(e.source().location()).isEqualTo("/defs/b.js");
+            });
             assertThatThrownBy(() -> registry.strategy("peek_ahead"))
                     .isInstanceOf(ComponentFailedException.class)
                     .hasMessageContaining("strategy \"peek_ahead\" from yaml a.yaml")

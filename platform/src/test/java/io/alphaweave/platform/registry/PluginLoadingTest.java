@@ -365,7 +365,8 @@ class PluginLoadingTest {
             assertThat(e.isLoaded()).isTrue();
             assertThat(e.source().type()).isEqualTo(ComponentSource.Type.PLUGIN);
         });
-        Optional<StrategySignal> sig = s.generateAlphaSignal(new io.alphaweave.api.SignalContext(oneSymbol(), 1), "AAA");
+        Optional<StrategySignal> sig =
+                s.generateAlphaSignal(new io.alphaweave.api.SignalContext(oneSymbol(), 1), "AAA");
         assertThat(sig).get().extracting(StrategySignal::alphaScore).isEqualTo(0.5);
     }
 

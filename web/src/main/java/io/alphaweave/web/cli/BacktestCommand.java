@@ -39,9 +39,10 @@ import picocli.CommandLine.Option;
             "Backtest a portfolio from a config file, or one strategy in rules mode.",
             "Portfolio mode: alphaweave backtest CONFIG.yaml [--json OUT.json] [--compare]; --start, --end,"
                     + " --capital, --commission-bps, --slippage-bps and --symbols override the config's values.",
-            "Rules mode: alphaweave backtest --data FILE --strategy ID [--params K=V,...] [...].",
-            "Rules mode (DESIGN §4): the strategy's BUY/SELL signals per symbol, one equal cash sleeve per symbol,"
-                    + " fills at the symbol's next open, fractional shares, open positions marked at the last close."
+            "Rules mode (DESIGN §4): alphaweave backtest --data FILE --strategy ID [--params K=V,...]: the strategy's"
+                    + " BUY/SELL signals per symbol, one equal cash sleeve per symbol, fills at the symbol's next open,"
+                    + " fractional shares, open positions marked at the last close.",
+            "An option that does not apply to the mode used is refused, never ignored."
         })
 final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -56,8 +57,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(
             names = "--data",
             paramLabel = "FILE",
-            description = "Rules mode: market data: a long CSV (date,open,high,low,close,volume,Name), a Yahoo-style CSV"
-                    + " (symbol from the file name) or a folder of them; plain or gzip.")
+            description =
+                    "Rules mode: market data: a long CSV (date,open,high,low,close,volume,Name), a Yahoo-style CSV"
+                            + " (symbol from the file name) or a folder of them; plain or gzip.")
     Path data;
 
     @Option(
@@ -169,7 +171,12 @@ final class BacktestCommand implements Callable<Integer> {
                     commissionBps == null ? RULES_COMMISSION_BPS : commissionBps,
                     slippageBps == null ? RULES_SLIPPAGE_BPS : slippageBps);
         } catch (InvalidParameterException e) {
-            throw new AlphaweaveException("rules backtest options: " + e.getMessage(), e);
+            // RulesBacktest.Config names its fields; the user typed the options
+            String msg = e.getMessage();
+            String option = msg.startsWith("capital")
+                    ? "--capital"
+                    : msg.startsWith("commission_bps") ? "--commission-bps" : "--slippage-bps";
+            throw new AlphaweaveException(option + ": " + msg, e);
         }
         long t0 = System.nanoTime();
         MarketData panel = select(MarketData.load(data));

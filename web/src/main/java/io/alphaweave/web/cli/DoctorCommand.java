@@ -37,9 +37,7 @@ final class DoctorCommand implements Callable<Integer> {
         for (RegistryOptions.DefinitionsDirectory d : defaults.definitionsDirectories()) {
             out.printf(
                     "definitions: %s (%s%s)%n",
-                    d.path().toAbsolutePath(),
-                    d.origin(),
-                    java.nio.file.Files.isDirectory(d.path()) ? "" : ", absent");
+                    d.path().toAbsolutePath(), d.origin(), java.nio.file.Files.isDirectory(d.path()) ? "" : ", absent");
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--verbose")) {
             out.printf(

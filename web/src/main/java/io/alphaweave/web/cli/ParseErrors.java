@@ -35,14 +35,18 @@ final class ParseErrors {
             }
             return "unexpected argument \"" + first + "\" for " + command + hint + help;
         }
-        if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+        if (ex instanceof CommandLine.MissingParameterException m
+                && !m.getMissing().isEmpty()) {
             List<String> names =
                     m.getMissing().stream().map(ParseErrors::nameWithLabel).toList();
             return command + " needs " + String.join(" and ", names) + help;
         }
         ArgSpec arg = ex.getArgSpec();
         String value = ex.getValue();
-        if (arg != null && value != null && ex.getMessage() != null && ex.getMessage().startsWith("Invalid value")) {
+        if (arg != null
+                && value != null
+                && ex.getMessage() != null
+                && ex.getMessage().startsWith("Invalid value")) {
             return name(arg) + ": \"" + value + "\" is not " + expected(arg) + help;
         }
         if (arg != null && Map.class.isAssignableFrom(arg.type())) {

@@ -108,7 +108,8 @@ final class PortfolioRun {
     private static BacktestConfigException blame(
             Path configFile, BacktestConfigException e, List<ConfigOverrides.Change> changes) {
         String msg = e.getMessage();
-        boolean concerned = changes.stream().anyMatch(c -> msg.contains(c.field().replaceFirst("\\..*", "")));
+        boolean concerned =
+                changes.stream().anyMatch(c -> msg.contains(c.field().replaceFirst("\\..*", "")));
         if (!concerned) {
             return e;
         }

@@ -126,9 +126,8 @@ final class RegistryOptions {
     List<DefinitionsDirectory> definitionsDirectories() {
         List<DefinitionsDirectory> dirs = new ArrayList<>();
         String home = System.getProperty(ComponentRegistry.HOME_PROPERTY);
-        Path shipped = home != null && !home.isBlank()
-                ? Path.of(home, SHIPPED_DEFINITIONS)
-                : Path.of(SHIPPED_DEFINITIONS);
+        Path shipped =
+                home != null && !home.isBlank() ? Path.of(home, SHIPPED_DEFINITIONS) : Path.of(SHIPPED_DEFINITIONS);
         dirs.add(new DefinitionsDirectory(shipped, "shipped"));
         dirs.add(new DefinitionsDirectory(userDirectory().resolve(USER_DEFINITIONS), "yours"));
         String env = System.getenv(DEFINITIONS_ENV);
@@ -309,7 +308,8 @@ final class RegistryOptions {
             return new Outcome(file, kind, null, source, null, reason);
         } catch (RuntimeException e) {
             String msg = e.getMessage();
-            return new Outcome(file, kind, id, source, null, msg == null ? e.getClass().getSimpleName() : msg);
+            return new Outcome(
+                    file, kind, id, source, null, msg == null ? e.getClass().getSimpleName() : msg);
         }
     }
 

@@ -79,7 +79,9 @@ class EveryOptionTakesEffectTest {
         definitions = Files.createDirectories(dir.resolve("definitions"));
         Files.writeString(definitions.resolve("gap_fade.yaml"), DefinitionsCliTest.GOOD);
 
-        sample = Path.of("..", "data", "sample", "sp500_sample.csv.gz").toAbsolutePath().normalize();
+        sample = Path.of("..", "data", "sample", "sp500_sample.csv.gz")
+                .toAbsolutePath()
+                .normalize();
         sectors = sample.resolveSibling("sectors.csv");
         String bars = """
                 Date,Open,High,Low,Close,Adj Close,Volume
@@ -95,8 +97,18 @@ class EveryOptionTakesEffectTest {
         java.time.LocalDate day = java.time.LocalDate.of(2020, 1, 1);
         for (int i = 0; i < 30; i++, day = day.plusDays(1)) {
             double c = 10 + (i % 7) + 0.1 * i;
-            longer.append(day).append(',').append(c - 0.5).append(',').append(c + 1).append(',').append(c - 1)
-                    .append(',').append(c).append(',').append(c).append(",1000\n");
+            longer.append(day)
+                    .append(',')
+                    .append(c - 0.5)
+                    .append(',')
+                    .append(c + 1)
+                    .append(',')
+                    .append(c - 1)
+                    .append(',')
+                    .append(c)
+                    .append(',')
+                    .append(c)
+                    .append(",1000\n");
         }
         longA = Files.createDirectories(dir.resolve("longA")).resolve("AAA.csv");
         Files.writeString(longA, longer);
@@ -105,7 +117,9 @@ class EveryOptionTakesEffectTest {
         Files.writeString(longAB.resolve("BBB.csv"), longer.toString().replace(",1000\n", ",3000\n"));
         twoSymbols = Files.createDirectories(dir.resolve("two"));
         Files.writeString(twoSymbols.resolve("AAA.csv"), bars);
-        Files.writeString(twoSymbols.resolve("BBB.csv"), bars.replace(",1000\n", ",2000\n").replace("2020-01-03,11,", "2020-01-03,10.8,"));
+        Files.writeString(
+                twoSymbols.resolve("BBB.csv"),
+                bars.replace(",1000\n", ",2000\n").replace("2020-01-03,11,", "2020-01-03,10.8,"));
     }
 
     @AfterAll
@@ -152,7 +166,9 @@ class EveryOptionTakesEffectTest {
     }
 
     static Path config() throws Exception {
-        return config("options.yaml", "  - {id: test_momentum, weight: 2.0, params: {lookback: 40}}\n  - {id: test_reversal}");
+        return config(
+                "options.yaml",
+                "  - {id: test_momentum, weight: 2.0, params: {lookback: 40}}\n  - {id: test_reversal}");
     }
 
     static JsonNode json(Path p) throws Exception {
@@ -189,7 +205,9 @@ class EveryOptionTakesEffectTest {
     }
 
     static void assertExercisedEveryOption(String command, Set<String> exercised) {
-        assertThat(exercised).as("options of %s exercised", command).containsExactlyInAnyOrderElementsOf(declared(command));
+        assertThat(exercised)
+                .as("options of %s exercised", command)
+                .containsExactlyInAnyOrderElementsOf(declared(command));
     }
 
     // ------------------------------------------------------------------ backtest
@@ -218,7 +236,8 @@ class EveryOptionTakesEffectTest {
         assertThat(j.get("overrides").get(0).toString())
                 .isEqualTo("{\"field\":\"period.start\",\"option\":\"--start\",\"config\":\"2017-01-01\","
                         + "\"value\":\"2017-07-03\"}");
-        assertThat(r.out()).contains("options: 50 symbols, 2017-07-03 …")
+        assertThat(r.out())
+                .contains("options: 50 symbols, 2017-07-03 …")
                 .contains("overrides of the config: period.start 2017-01-01 → 2017-07-03 (--start)");
 
         Path end = dir.resolve("end.json");
@@ -242,14 +261,16 @@ class EveryOptionTakesEffectTest {
         ok(run("backtest", cfg, "--plugins", p, "--json", commission.toString(), "--commission-bps", "100"));
         exercised.add("--commission-bps");
         j = json(commission);
-        assertThat(j.get("config").get("execution").get("commission_bps").asDouble()).isEqualTo(100.0);
+        assertThat(j.get("config").get("execution").get("commission_bps").asDouble())
+                .isEqualTo(100.0);
         assertThat(j.get("metrics").get("total_return").asDouble()).isLessThan(baseReturn);
 
         Path slippage = dir.resolve("slippage.json");
         ok(run("backtest", cfg, "--plugins", p, "--json", slippage.toString(), "--slippage-bps", "100"));
         exercised.add("--slippage-bps");
         j = json(slippage);
-        assertThat(j.get("config").get("execution").get("slippage_bps").asDouble()).isEqualTo(100.0);
+        assertThat(j.get("config").get("execution").get("slippage_bps").asDouble())
+                .isEqualTo(100.0);
         assertThat(j.get("metrics").get("total_return").asDouble()).isLessThan(baseReturn);
 
         Path symbols = dir.resolve("symbols.json");
@@ -270,40 +291,65 @@ class EveryOptionTakesEffectTest {
 
         Path portfolio = dir.resolve("portfolio.json");
         ok(run("backtest", cfg, "--plugins", p, "--json", portfolio.toString(), "--mode", "portfolio"));
-        assertThat(json(portfolio).get("metrics").get("final_equity").asDouble()).isEqualTo(baseEquity);
+        assertThat(json(portfolio).get("metrics").get("final_equity").asDouble())
+                .isEqualTo(baseEquity);
         rejected(run("backtest", cfg, "--plugins", p, "--mode", "rules"), "portfolio mode", "drop --mode rules");
         exercised.add("--mode");
 
-        rejected(run("backtest", cfg, "--plugins", noPlugins.toString()),
-                "unknown strategy \"test_momentum\"", "looked in the plugins directory " + noPlugins);
+        rejected(
+                run("backtest", cfg, "--plugins", noPlugins.toString()),
+                "unknown strategy \"test_momentum\"",
+                "looked in the plugins directory " + noPlugins);
 
         Path gapFade = config("gap.yaml", "  - {id: gap_fade}");
         Path withDefinitions = dir.resolve("definitions.json");
-        ok(run("backtest", gapFade.toString(), "--plugins", p, "--definitions", definitions.toString(),
-                "--json", withDefinitions.toString()));
-        assertThat(json(withDefinitions).get("config").get("strategies").get(0).get("id").asText())
+        ok(run(
+                "backtest",
+                gapFade.toString(),
+                "--plugins",
+                p,
+                "--definitions",
+                definitions.toString(),
+                "--json",
+                withDefinitions.toString()));
+        assertThat(json(withDefinitions)
+                        .get("config")
+                        .get("strategies")
+                        .get(0)
+                        .get("id")
+                        .asText())
                 .isEqualTo("gap_fade");
-        rejected(run("backtest", gapFade.toString(), "--plugins", p), "unknown strategy \"gap_fade\"",
+        rejected(
+                run("backtest", gapFade.toString(), "--plugins", p),
+                "unknown strategy \"gap_fade\"",
                 userDir.resolve("strategies") + " (yours, absent)");
         exercised.add("--definitions");
 
-        rejected(run("backtest", cfg, "--plugins", p, "--data", yahooA.toString()),
-                "--data does not apply with a config file", "data.path");
+        rejected(
+                run("backtest", cfg, "--plugins", p, "--data", yahooA.toString()),
+                "--data does not apply with a config file",
+                "data.path");
         exercised.add("--data");
-        rejected(run("backtest", cfg, "--plugins", p, "--strategy", "test_momentum"),
+        rejected(
+                run("backtest", cfg, "--plugins", p, "--strategy", "test_momentum"),
                 "--strategy does not apply with a config file");
         exercised.add("--strategy");
-        rejected(run("backtest", cfg, "--plugins", p, "--params", "lookback=5"),
-                "--params does not apply with a config file", "strategies[*].params");
+        rejected(
+                run("backtest", cfg, "--plugins", p, "--params", "lookback=5"),
+                "--params does not apply with a config file",
+                "strategies[*].params");
         exercised.add("--params");
 
         // bad override values name the option; a config rule an override breaks names both
         rejected(run("backtest", cfg, "--plugins", p, "--capital", "0"), "--capital: capital override must be");
-        rejected(run("backtest", cfg, "--plugins", p, "--start", "2018-01-02"),
+        rejected(
+                run("backtest", cfg, "--plugins", p, "--start", "2018-01-02"),
                 "period.start 2018-01-02 is after period.end 2017-12-31",
                 "with the command-line overrides --start 2018-01-02");
-        rejected(run("backtest", cfg, "--plugins", p, "--symbols", "AAPL,NOPE"),
-                "universe[1]: symbol NOPE", "--symbols AAPL,NOPE");
+        rejected(
+                run("backtest", cfg, "--plugins", p, "--symbols", "AAPL,NOPE"),
+                "universe[1]: symbol NOPE",
+                "--symbols AAPL,NOPE");
 
         rulesMode(exercised);
         assertExercisedEveryOption("backtest", exercised);
@@ -313,8 +359,16 @@ class EveryOptionTakesEffectTest {
         String p = plugins.toString();
         Path baseJson = dir.resolve("rules.json");
         // no --mode: the flag form runs rules mode; two symbols share the capital in two sleeves
-        ok(run("backtest", "--data", twoSymbols.toString(), "--strategy", "first_bar_buyer", "--plugins", p,
-                "--json", baseJson.toString()));
+        ok(run(
+                "backtest",
+                "--data",
+                twoSymbols.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--plugins",
+                p,
+                "--json",
+                baseJson.toString()));
         JsonNode base = json(baseJson);
         assertThat(base.get("mode").asText()).isEqualTo("rules");
         assertThat(base.get("symbols")).hasSize(2);
@@ -322,62 +376,196 @@ class EveryOptionTakesEffectTest {
 
         // one symbol: BUY fills at 01-03's open (11), the SELL two bars later at 01-07's open (13)
         Path one = dir.resolve("rules-one.json");
-        ok(run("backtest", "--data", twoSymbols.toString(), "--symbols", "AAA", "--strategy", "first_bar_buyer",
-                "--plugins", p, "--json", one.toString()));
+        ok(run(
+                "backtest",
+                "--data",
+                twoSymbols.toString(),
+                "--symbols",
+                "AAA",
+                "--strategy",
+                "first_bar_buyer",
+                "--plugins",
+                p,
+                "--json",
+                one.toString()));
         assertThat(json(one).get("final_value").asDouble()).isCloseTo(100_000.0 / 11 * 13, within(1e-6));
 
         Path data = dir.resolve("rules-data.json");
-        ok(run("backtest", "--data", yahooA.toString(), "--strategy", "first_bar_buyer", "--plugins", p,
-                "--json", data.toString()));
+        ok(run(
+                "backtest",
+                "--data",
+                yahooA.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--plugins",
+                p,
+                "--json",
+                data.toString()));
         assertThat(json(data).get("symbols")).extracting(JsonNode::asText).containsExactly("AAA");
 
         Path params = dir.resolve("rules-params.json");
-        ok(run("backtest", "--data", yahooA.toString(), "--strategy", "first_bar_buyer", "--params", "hold=1",
-                "--plugins", p, "--json", params.toString()));
+        ok(run(
+                "backtest",
+                "--data",
+                yahooA.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--params",
+                "hold=1",
+                "--plugins",
+                p,
+                "--json",
+                params.toString()));
         assertThat(json(params).get("final_value").asDouble()).isCloseTo(100_000.0 / 11 * 12, within(1e-6));
 
         Path capital = dir.resolve("rules-capital.json");
-        ok(run("backtest", "--data", yahooA.toString(), "--strategy", "first_bar_buyer", "--capital", "1000",
-                "--plugins", p, "--json", capital.toString()));
+        ok(run(
+                "backtest",
+                "--data",
+                yahooA.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--capital",
+                "1000",
+                "--plugins",
+                p,
+                "--json",
+                capital.toString()));
         assertThat(json(capital).get("final_value").asDouble()).isCloseTo(1000.0 / 11 * 13, within(1e-9));
 
         Path commission = dir.resolve("rules-commission.json");
-        ok(run("backtest", "--data", twoSymbols.toString(), "--strategy", "first_bar_buyer",
-                "--commission-bps", "100", "--plugins", p, "--json", commission.toString()));
+        ok(run(
+                "backtest",
+                "--data",
+                twoSymbols.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--commission-bps",
+                "100",
+                "--plugins",
+                p,
+                "--json",
+                commission.toString()));
         assertThat(json(commission).get("commission_bps").asDouble()).isEqualTo(100.0);
         assertThat(json(commission).get("final_value").asDouble()).isLessThan(baseValue);
 
         Path slippage = dir.resolve("rules-slippage.json");
-        ok(run("backtest", "--data", twoSymbols.toString(), "--strategy", "first_bar_buyer",
-                "--slippage-bps", "100", "--plugins", p, "--json", slippage.toString()));
+        ok(run(
+                "backtest",
+                "--data",
+                twoSymbols.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--slippage-bps",
+                "100",
+                "--plugins",
+                p,
+                "--json",
+                slippage.toString()));
         assertThat(json(slippage).get("slippage_bps").asDouble()).isEqualTo(100.0);
         assertThat(json(slippage).get("final_value").asDouble()).isLessThan(baseValue);
 
         // from 01-03: BUY fills at 01-06's open (12), the SELL at 01-08's open (14)
         Path start = dir.resolve("rules-start.json");
-        ok(run("backtest", "--data", yahooA.toString(), "--strategy", "first_bar_buyer", "--start", "2020-01-03",
-                "--plugins", p, "--json", start.toString()));
+        ok(run(
+                "backtest",
+                "--data",
+                yahooA.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--start",
+                "2020-01-03",
+                "--plugins",
+                p,
+                "--json",
+                start.toString()));
         assertThat(json(start).get("start").asText()).isEqualTo("2020-01-03");
         assertThat(json(start).get("final_value").asDouble()).isCloseTo(100_000.0 / 12 * 14, within(1e-6));
 
         // to 01-06: the SELL signal of 01-06 has no next open; the position is marked at 01-06's close
         Path end = dir.resolve("rules-end.json");
-        ok(run("backtest", "--data", yahooA.toString(), "--strategy", "first_bar_buyer", "--end", "2020-01-06",
-                "--plugins", p, "--json", end.toString()));
+        ok(run(
+                "backtest",
+                "--data",
+                yahooA.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--end",
+                "2020-01-06",
+                "--plugins",
+                p,
+                "--json",
+                end.toString()));
         assertThat(json(end).get("end").asText()).isEqualTo("2020-01-06");
         assertThat(json(end).get("final_value").asDouble()).isCloseTo(100_000.0 / 11 * 12.5, within(1e-6));
 
         Path rules = dir.resolve("rules-mode.json");
-        ok(run("backtest", "--mode", "rules", "--data", twoSymbols.toString(), "--strategy", "first_bar_buyer",
-                "--plugins", p, "--json", rules.toString()));
+        ok(run(
+                "backtest",
+                "--mode",
+                "rules",
+                "--data",
+                twoSymbols.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--plugins",
+                p,
+                "--json",
+                rules.toString()));
         assertThat(json(rules).get("final_value").asDouble()).isEqualTo(baseValue);
-        rejected(run("backtest", "--mode", "portfolio", "--data", yahooA.toString(), "--strategy", "first_bar_buyer",
-                "--plugins", p), "--mode portfolio needs a config file");
+        rejected(
+                run(
+                        "backtest",
+                        "--mode",
+                        "portfolio",
+                        "--data",
+                        yahooA.toString(),
+                        "--strategy",
+                        "first_bar_buyer",
+                        "--plugins",
+                        p),
+                "--mode portfolio needs a config file");
 
-        rejected(run("backtest", "--data", yahooA.toString(), "--strategy", "first_bar_buyer", "--compare",
-                "--plugins", p), "--compare", "does not apply in rules mode");
-        rejected(run("backtest", "--data", yahooA.toString(), "--strategy", "no_such", "--plugins", p),
-                "unknown strategy \"no_such\"", "looked in the plugins directory " + plugins);
+        rejected(
+                run(
+                        "backtest",
+                        "--data",
+                        yahooA.toString(),
+                        "--strategy",
+                        "first_bar_buyer",
+                        "--capital",
+                        "-5",
+                        "--plugins",
+                        p),
+                "--capital: capital must be a finite number > 0, was -5.0");
+        rejected(
+                run(
+                        "backtest",
+                        "--data",
+                        yahooA.toString(),
+                        "--strategy",
+                        "first_bar_buyer",
+                        "--slippage-bps",
+                        "10000",
+                        "--plugins",
+                        p),
+                "--slippage-bps: slippage_bps must be in [0, 10000)");
+        rejected(
+                run(
+                        "backtest",
+                        "--data",
+                        yahooA.toString(),
+                        "--strategy",
+                        "first_bar_buyer",
+                        "--compare",
+                        "--plugins",
+                        p),
+                "--compare",
+                "does not apply in rules mode");
+        rejected(
+                run("backtest", "--data", yahooA.toString(), "--strategy", "no_such", "--plugins", p),
+                "unknown strategy \"no_such\"",
+                "looked in the plugins directory " + plugins);
         exercised.add("--strategy");
     }
 
@@ -392,20 +580,37 @@ class EveryOptionTakesEffectTest {
     void demoRunsTheGivenConfigWritesTheGivenJsonAndUsesTheRegistryOptions() throws Exception {
         Set<String> exercised = new TreeSet<>();
         Path out = dir.resolve("demo/out.json");
-        Run r = ok(run("demo", "--config", small().toString(), "--json", out.toString(), "--plugins",
-                plugins.toString()));
+        Run r = ok(
+                run("demo", "--config", small().toString(), "--json", out.toString(), "--plugins", plugins.toString()));
         exercised.addAll(List.of("--config", "--json", "--plugins"));
         assertThat(r.out()).startsWith("options: 10 symbols").contains("json: " + out);
         assertThat(json(out).get("config").get("name").asText()).isEqualTo("options");
         assertThat(json(out).get("comparison").get("combiners")).hasSize(2);
 
-        rejected(run("demo", "--config", small().toString(), "--plugins", noPlugins.toString(), "--json",
-                out.toString()), "unknown strategy \"test_momentum\"");
+        rejected(
+                run(
+                        "demo",
+                        "--config",
+                        small().toString(),
+                        "--plugins",
+                        noPlugins.toString(),
+                        "--json",
+                        out.toString()),
+                "unknown strategy \"test_momentum\"");
 
         Path gap = dir.resolve("demo/gap.json");
-        ok(run("demo", "--config", smallConfig("demo-gap.yaml", "  - {id: gap_fade}").toString(), "--json", gap.toString(),
-                "--plugins", plugins.toString(), "--definitions", definitions.toString()));
-        assertThat(json(gap).get("config").get("strategies").get(0).get("id").asText()).isEqualTo("gap_fade");
+        ok(run(
+                "demo",
+                "--config",
+                smallConfig("demo-gap.yaml", "  - {id: gap_fade}").toString(),
+                "--json",
+                gap.toString(),
+                "--plugins",
+                plugins.toString(),
+                "--definitions",
+                definitions.toString()));
+        assertThat(json(gap).get("config").get("strategies").get(0).get("id").asText())
+                .isEqualTo("gap_fade");
         exercised.add("--definitions");
 
         assertExercisedEveryOption("demo", exercised);
@@ -423,14 +628,24 @@ class EveryOptionTakesEffectTest {
                 .extracting(l -> l.split(",")[2])
                 .containsOnly("test_momentum", "test_reversal");
 
-        rejected(run("signals", small().toString(), "--csv", csv.toString(), "--plugins", noPlugins.toString()),
+        rejected(
+                run("signals", small().toString(), "--csv", csv.toString(), "--plugins", noPlugins.toString()),
                 "unknown strategy");
 
         Path gap = dir.resolve("signals/gap.csv");
-        ok(run("signals", smallConfig("signals-gap.yaml", "  - {id: gap_fade}").toString(), "--csv", gap.toString(),
-                "--plugins", plugins.toString(), "--definitions", definitions.toString()));
+        ok(run(
+                "signals",
+                smallConfig("signals-gap.yaml", "  - {id: gap_fade}").toString(),
+                "--csv",
+                gap.toString(),
+                "--plugins",
+                plugins.toString(),
+                "--definitions",
+                definitions.toString()));
         List<String> gapLines = Files.readAllLines(gap);
-        assertThat(gapLines.subList(1, gapLines.size())).extracting(l -> l.split(",")[2]).containsOnly("gap_fade");
+        assertThat(gapLines.subList(1, gapLines.size()))
+                .extracting(l -> l.split(",")[2])
+                .containsOnly("gap_fade");
         exercised.add("--definitions");
 
         assertExercisedEveryOption("signals", exercised);
@@ -444,8 +659,12 @@ class EveryOptionTakesEffectTest {
         Path up = dir.resolve("up.csv"), down = dir.resolve("down.csv");
         Files.writeString(up, "date,return\n2024-01-02,0.01\n2024-01-03,0.02\n2024-01-04,-0.01\n");
         Files.writeString(down, "date,return\n2024-01-02,-0.01\n2024-01-03,-0.02\n2024-01-04,0.01\n");
-        JsonNode a = new ObjectMapper().readTree(ok(run("metrics", "--returns", up.toString(), "--json")).out());
-        JsonNode b = new ObjectMapper().readTree(ok(run("metrics", "--returns", down.toString(), "--json")).out());
+        JsonNode a = new ObjectMapper()
+                .readTree(
+                        ok(run("metrics", "--returns", up.toString(), "--json")).out());
+        JsonNode b = new ObjectMapper()
+                .readTree(ok(run("metrics", "--returns", down.toString(), "--json"))
+                        .out());
         exercised.addAll(List.of("--returns", "--json"));
         assertThat(a.get("metrics").get("total_return").asDouble()).isCloseTo(1.01 * 1.02 * 0.99 - 1, within(1e-12));
         assertThat(b.get("metrics").get("total_return").asDouble()).isCloseTo(0.99 * 0.98 * 1.01 - 1, within(1e-12));
@@ -463,7 +682,9 @@ class EveryOptionTakesEffectTest {
         Run sectorsRun = ok(run("data", "inspect", sample.toString(), "--sectors", sectors.toString()));
         exercised.add("--sectors");
         assertThat(sectorsRun.out()).contains("sectors    " + sectors).contains("Information Technology");
-        JsonNode j = new ObjectMapper().readTree(ok(run("data", "inspect", yahooA.toString(), "--json")).out());
+        JsonNode j = new ObjectMapper()
+                .readTree(
+                        ok(run("data", "inspect", yahooA.toString(), "--json")).out());
         exercised.add("--json");
         assertThat(j.get("symbols")).extracting(n -> n.get("symbol").asText()).containsExactly("AAA");
         assertExercisedEveryOption("data inspect", exercised);
@@ -474,13 +695,18 @@ class EveryOptionTakesEffectTest {
     @Test
     void pluginsListShowsTheGivenDirectoryAsTextOrJsonAndRejectsDefinitions() throws Exception {
         Set<String> exercised = new TreeSet<>();
-        assertThat(ok(run("plugins", "list", "--plugins", plugins.toString())).out()).contains("test-options");
-        assertThat(ok(run("plugins", "list", "--plugins", noPlugins.toString())).out()).contains("no plugin JARs");
+        assertThat(ok(run("plugins", "list", "--plugins", plugins.toString())).out())
+                .contains("test-options");
+        assertThat(ok(run("plugins", "list", "--plugins", noPlugins.toString())).out())
+                .contains("no plugin JARs");
         exercised.add("--plugins");
-        JsonNode j = new ObjectMapper().readTree(ok(run("plugins", "list", "--plugins", plugins.toString(), "--json")).out());
+        JsonNode j = new ObjectMapper()
+                .readTree(ok(run("plugins", "list", "--plugins", plugins.toString(), "--json"))
+                        .out());
         exercised.add("--json");
         assertThat(j.get("plugins")).extracting(n -> n.get("id").asText()).containsExactly("test-options");
-        rejected(run("plugins", "list", "--plugins", plugins.toString(), "--definitions", definitions.toString()),
+        rejected(
+                run("plugins", "list", "--plugins", plugins.toString(), "--definitions", definitions.toString()),
                 "--definitions does not apply to plugins list");
         exercised.add("--definitions");
         assertExercisedEveryOption("plugins list", exercised);
@@ -497,15 +723,24 @@ class EveryOptionTakesEffectTest {
         assertThat(target.resolve("installable.jar")).exists();
 
         Path other = Files.createDirectories(dir.resolve("install-json"));
-        JsonNode j = new ObjectMapper().readTree(ok(run("plugins", "install", jar.toString(), "--plugins",
-                other.toString(), "--json")).out());
+        JsonNode j = new ObjectMapper()
+                .readTree(ok(run("plugins", "install", jar.toString(), "--plugins", other.toString(), "--json"))
+                        .out());
         exercised.add("--json");
         assertThat(j.get("id").asText()).isEqualTo("installable");
         assertThat(j.get("entries")).extracting(n -> n.get("id").asText()).containsExactly("installable_one");
 
         Path third = Files.createDirectories(dir.resolve("install-defs"));
-        rejected(run("plugins", "install", jar.toString(), "--plugins", third.toString(), "--definitions",
-                definitions.toString()), "--definitions does not apply to plugins install");
+        rejected(
+                run(
+                        "plugins",
+                        "install",
+                        jar.toString(),
+                        "--plugins",
+                        third.toString(),
+                        "--definitions",
+                        definitions.toString()),
+                "--definitions does not apply to plugins install");
         assertThat(third).isEmptyDirectory();
         exercised.add("--definitions");
         assertExercisedEveryOption("plugins install", exercised);
@@ -514,22 +749,43 @@ class EveryOptionTakesEffectTest {
     @Test
     void strategiesListFiltersByKindAndReadsTheGivenDirectories() throws Exception {
         Set<String> exercised = new TreeSet<>();
-        List<String> all = ids(ok(run("strategies", "list", "--json", "--plugins", plugins.toString())).out());
+        List<String> all = ids(ok(run("strategies", "list", "--json", "--plugins", plugins.toString()))
+                .out());
         exercised.addAll(List.of("--json", "--plugins"));
-        assertThat(all).containsExactlyInAnyOrder(
-                "test_momentum", "test_reversal", "first_bar_buyer", "test_average", "test_first", "test_proportional");
-        assertThat(ok(run("strategies", "list", "--plugins", plugins.toString())).out())
-                .contains("KIND").contains("test_average");
+        assertThat(all)
+                .containsExactlyInAnyOrder(
+                        "test_momentum",
+                        "test_reversal",
+                        "first_bar_buyer",
+                        "test_average",
+                        "test_first",
+                        "test_proportional");
+        assertThat(ok(run("strategies", "list", "--plugins", plugins.toString()))
+                        .out())
+                .contains("KIND")
+                .contains("test_average");
         List<String> combiners =
-                ids(ok(run("strategies", "list", "--json", "--kind", "combiner", "--plugins", plugins.toString())).out());
+                ids(ok(run("strategies", "list", "--json", "--kind", "combiner", "--plugins", plugins.toString()))
+                        .out());
         exercised.add("--kind");
         assertThat(combiners).containsExactly("test_average", "test_first");
-        rejected(run("strategies", "list", "--kind", "widget", "--plugins", plugins.toString()), "--kind must be one of");
-        List<String> withDefinitions = ids(ok(run("strategies", "list", "--json", "--plugins", plugins.toString(),
-                "--definitions", definitions.toString())).out());
+        rejected(
+                run("strategies", "list", "--kind", "widget", "--plugins", plugins.toString()),
+                "--kind must be one of");
+        List<String> withDefinitions = ids(ok(run(
+                        "strategies",
+                        "list",
+                        "--json",
+                        "--plugins",
+                        plugins.toString(),
+                        "--definitions",
+                        definitions.toString()))
+                .out());
         exercised.add("--definitions");
         assertThat(withDefinitions).contains("gap_fade").containsAll(all);
-        assertThat(ids(ok(run("strategies", "list", "--json", "--plugins", noPlugins.toString())).out())).isEmpty();
+        assertThat(ids(ok(run("strategies", "list", "--json", "--plugins", noPlugins.toString()))
+                        .out()))
+                .isEmpty();
         assertExercisedEveryOption("strategies list", exercised);
     }
 
@@ -545,16 +801,20 @@ class EveryOptionTakesEffectTest {
     void validateChecksTheGivenFileOnTheGivenDataAndPrintsJsonOnlyWithJson() throws Exception {
         Set<String> exercised = new TreeSet<>();
         Path file = definitions.resolve("gap_fade.yaml");
-        JsonNode one = new ObjectMapper().readTree(
-                ok(run("validate", file.toString(), "--json", "--data", longA.toString())).out());
+        JsonNode one = new ObjectMapper()
+                .readTree(ok(run("validate", file.toString(), "--json", "--data", longA.toString()))
+                        .out());
         exercised.addAll(List.of("FILE", "--json", "--data"));
         assertThat(one.get("id").asText()).isEqualTo("gap_fade");
         assertThat(one.get("backtest").get("symbols").asInt()).isEqualTo(1);
-        JsonNode two = new ObjectMapper().readTree(
-                ok(run("validate", file.toString(), "--json", "--data", longAB.toString())).out());
+        JsonNode two = new ObjectMapper()
+                .readTree(ok(run("validate", file.toString(), "--json", "--data", longAB.toString()))
+                        .out());
         assertThat(two.get("backtest").get("symbols").asInt()).isEqualTo(2);
-        assertThat(ok(run("validate", file.toString(), "--data", longA.toString())).out())
-                .startsWith(file + ": OK").doesNotContain("{");
+        assertThat(ok(run("validate", file.toString(), "--data", longA.toString()))
+                        .out())
+                .startsWith(file + ": OK")
+                .doesNotContain("{");
         assertExercisedEveryOption("validate", exercised);
     }
 

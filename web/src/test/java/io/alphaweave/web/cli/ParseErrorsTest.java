@@ -21,7 +21,10 @@ class ParseErrorsTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).endsWith("\n");
-        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Usage:").doesNotContain("Exception");
+        assertThat(r.err().strip())
+                .doesNotContain("\n")
+                .doesNotContain("Usage:")
+                .doesNotContain("Exception");
         return r.err();
     }
 
