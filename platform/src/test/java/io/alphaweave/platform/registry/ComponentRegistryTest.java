@@ -193,7 +193,11 @@ class ComponentRegistryTest {
                     .hasMessageStartingWith("strategy \"peek_ahead\" from yaml a.yaml (/defs/a.yaml) was rejected:"
                             + " strategy peek_ahead looks ahead");
             assertThat(bad.status().reason()).startsWith("strategy peek_ahead looks ahead");
-            assertThat(registry.strategy("honest")).isNotNull();
+            assertThat(registry.strategy("honest").id()).isEqualTo("honest");
+            assertThat(registry.entry(ComponentKind.STRATEGY, "honest")).get().satisfies(e -> {
+                assertThat(e.isLoaded()).isTrue();
+                assertThat(e.source().location()).isEqualTo("/defs/b.js");
+            });
             assertThatThrownBy(() -> registry.strategy("peek_ahead"))
                     .isInstanceOf(ComponentFailedException.class)
                     .hasMessageContaining("strategy \"peek_ahead\" from yaml a.yaml")

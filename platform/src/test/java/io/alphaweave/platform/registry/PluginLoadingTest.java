@@ -89,7 +89,7 @@ class PluginLoadingTest {
             long goneMillis = (System.nanoTime() - t0) / 1_000_000;
 
             assertThatThrownBy(() -> registry.strategy("dropped_in")).isInstanceOf(UnknownComponentException.class);
-            assertThat(registry.strategy("base_long")).isNotNull();
+            assertServesTheLongStrategy(registry, "base_long");
             assertThat(registry.plugins()).extracting(PluginStatus::pluginId).containsExactly("base");
             System.out.printf("plugin watch: appeared after %d ms, gone after %d ms%n", appearedMillis, goneMillis);
         }
@@ -124,7 +124,7 @@ class PluginLoadingTest {
 
         try (ComponentRegistry registry =
                 ComponentRegistry.builder().pluginsDirectory(dir).build()) {
-            assertThat(registry.strategy("good_one")).isNotNull();
+            assertServesTheLongStrategy(registry, "good_one");
             assertThat(failure(registry, "no-id.jar"))
                     .startsWith("bad plugin descriptor in "
                             + dir.resolve("no-id.jar").toAbsolutePath())
@@ -141,7 +141,7 @@ class PluginLoadingTest {
         try (ComponentRegistry registry =
                 ComponentRegistry.builder().pluginsDirectory(dir).build()) {
             assertThat(failure(registry, "garbage.jar")).contains("is not a JAR file");
-            assertThat(registry.strategy("good_one")).isNotNull();
+            assertServesTheLongStrategy(registry, "good_one");
         }
     }
 
@@ -159,7 +159,7 @@ class PluginLoadingTest {
                     .contains("plugin \"explosive\"")
                     .contains("IllegalStateException: licence server unreachable");
             assertThatThrownBy(() -> registry.strategy("boom_strategy")).isInstanceOf(UnknownComponentException.class);
-            assertThat(registry.strategy("good_one")).isNotNull();
+            assertServesTheLongStrategy(registry, "good_one");
         }
     }
 
@@ -177,7 +177,7 @@ class PluginLoadingTest {
             assertThat(failure(registry, "needy.jar"))
                     .isEqualTo("plugin \"needy\" depends on plugin(s) [base-lib] which are not loaded; put their"
                             + " JARs into " + dir.toAbsolutePath());
-            assertThat(registry.strategy("good_one")).isNotNull();
+            assertServesTheLongStrategy(registry, "good_one");
 
             Path lib = TestPluginJar.withStrategy("base-lib", "lib_one").writeTo(elsewhere.resolve("lib.jar"));
             Files.copy(lib, dir.resolve("base-lib.jar"));
@@ -188,7 +188,7 @@ class PluginLoadingTest {
             Files.delete(dir.resolve("base-lib.jar"));
             awaitTrue(registry, () -> !registry.ids(ComponentKind.STRATEGY).contains("needy_one"));
             assertThat(failure(registry, "needy.jar")).contains("its dependency \"base-lib\" was removed");
-            assertThat(registry.strategy("good_one")).isNotNull();
+            assertServesTheLongStrategy(registry, "good_one");
         }
     }
 
@@ -208,7 +208,7 @@ class PluginLoadingTest {
 
         try (ComponentRegistry registry =
                 ComponentRegistry.builder().pluginsDirectory(dir).build()) {
-            assertThat(registry.strategy("fine_one")).isNotNull();
+            assertServesTheLongStrategy(registry, "fine_one");
             PluginStatus p = registry.plugins().get(0);
             assertThat(p.state()).isEqualTo(PluginStatus.State.STARTED);
             assertThat(p.error())
@@ -339,7 +339,7 @@ class PluginLoadingTest {
             Path zip = TestPluginJar.withStrategy("zipped", "zipped_one").writeTo(elsewhere.resolve("zipped.zip"));
             PluginStatus p = registry.installPlugin(zip);
             assertThat(p.jar()).isEqualTo(dir.resolve("zipped.zip.jar").toAbsolutePath());
-            assertThat(registry.strategy("zipped_one")).isNotNull();
+            assertServesTheLongStrategy(registry, "zipped_one");
         }
     }
 
@@ -355,6 +355,20 @@ class PluginLoadingTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The id resolves to a loaded plugin strategy that really runs: TestPluginJar's strategies are long 0.5 on every bar. */
+    private static void assertServesTheLongStrategy(ComponentRegistry registry, String id) {
+        Strategy s = registry.strategy(id);
+        assertThat(s.id()).isEqualTo(id);
+        assertThat(s.describe().kind()).isEqualTo(ComponentKind.STRATEGY);
+        assertThat(registry.entry(ComponentKind.STRATEGY, id)).get().satisfies(e -> {
+            assertThat(e.isLoaded()).isTrue();
+            assertThat(e.source().type()).isEqualTo(ComponentSource.Type.PLUGIN);
+        });
+        Optional<StrategySignal> sig =
+                s.generateAlphaSignal(new io.alphaweave.api.SignalContext(oneSymbol(), 1), "AAA");
+        assertThat(sig).get().extracting(StrategySignal::alphaScore).isEqualTo(0.5);
+    }
 
     private static String failure(ComponentRegistry registry, String fileName) {
         PluginStatus p = registry.plugins().stream()

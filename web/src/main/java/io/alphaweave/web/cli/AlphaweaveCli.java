@@ -1,6 +1,7 @@
 package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.registry.UnknownComponentException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -30,22 +31,17 @@ public final class AlphaweaveCli {
      * @return the process exit code
      */
     public static int run(String[] args, List<Object> extraCommands, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Root());
-        cmd.addSubcommand(new DoctorCommand());
-        cmd.addSubcommand(new MetricsCommand());
-        cmd.addSubcommand(new SignalsCommand());
-        cmd.addSubcommand(new DemoCommand());
-        cmd.addSubcommand(new DataCommand());
-        cmd.addSubcommand(new PluginsCommand());
-        cmd.addSubcommand(new StrategiesCommand());
-        cmd.addSubcommand(new ValidateCommand());
-        cmd.addSubcommand(new BacktestCommand());
-        for (Object extra : extraCommands) {
-            cmd.addSubcommand(extra);
-        }
-        withHelpOptions(cmd);
+        CommandLine cmd = commandTree(extraCommands);
         cmd.setOut(out);
         cmd.setErr(err);
+        cmd.setParameterExceptionHandler((ex, arguments) -> {
+            err.println("error: " + ParseErrors.oneLine(ex));
+            if (List.of(arguments).contains("--verbose")) {
+                ex.getCommandLine().usage(err);
+            }
+            err.flush();
+            return EXIT_USAGE;
+        });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || (parseResult.subcommand() != null && isVerbose(parseResult));
@@ -53,7 +49,7 @@ public final class AlphaweaveCli {
                 ex.printStackTrace(err);
             }
             if (ex instanceof AlphaweaveException) {
-                err.println("error: " + ex.getMessage());
+                err.println("error: " + ex.getMessage() + whereLooked(ex, commandLine));
                 err.flush();
                 return EXIT_USAGE;
             }
@@ -68,15 +64,61 @@ public final class AlphaweaveCli {
         return code;
     }
 
-    /** Every command and subcommand answers {@code --help} (and {@code --version}), not only the root. */
-    private static void withHelpOptions(CommandLine cmd) {
+    /**
+     * The command tree without output streams or error handlers: every command, its options and
+     * their help, as {@link #run} parses them.
+     *
+     * @param extraCommands further subcommands contributed by the application
+     * @return a new tree
+     */
+    static CommandLine commandTree(List<Object> extraCommands) {
+        CommandLine cmd = new CommandLine(new Root());
+        cmd.addSubcommand(new DoctorCommand());
+        cmd.addSubcommand(new MetricsCommand());
+        cmd.addSubcommand(new SignalsCommand());
+        cmd.addSubcommand(new DemoCommand());
+        cmd.addSubcommand(new DataCommand());
+        cmd.addSubcommand(new PluginsCommand());
+        cmd.addSubcommand(new StrategiesCommand());
+        cmd.addSubcommand(new ValidateCommand());
+        cmd.addSubcommand(new BacktestCommand());
+        for (Object extra : extraCommands) {
+            cmd.addSubcommand(extra);
+        }
+        withHelpOptions(cmd, cmd.getCommandSpec().version());
+        return cmd;
+    }
+
+    /** Every command and subcommand answers {@code --help} and {@code --version} (the root's version), not only the root. */
+    private static void withHelpOptions(CommandLine cmd, String[] version) {
         for (CommandLine sub : cmd.getSubcommands().values()) {
             if (!sub.getCommandSpec().mixinStandardHelpOptions()
                     && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
-            withHelpOptions(sub);
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().version(version);
+            }
+            withHelpOptions(sub, version);
         }
+    }
+
+    /** An unknown component id: where the command looked for it and how to add one, from its registry options. */
+    private static String whereLooked(Exception ex, CommandLine commandLine) {
+        boolean unknown = false;
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            unknown |= t instanceof UnknownComponentException;
+        }
+        if (!unknown) {
+            return "";
+        }
+        for (CommandLine.Model.CommandSpec mixin :
+                commandLine.getCommandSpec().mixins().values()) {
+            if (mixin.userObject() instanceof RegistryOptions options) {
+                return "; " + options.whereLooked();
+            }
+        }
+        return "";
     }
 
     private static boolean isVerbose(CommandLine.ParseResult result) {

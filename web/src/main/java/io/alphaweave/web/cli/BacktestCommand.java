@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.InvalidParameterException;
 import io.alphaweave.api.Strategy;
+import io.alphaweave.platform.backtest.BacktestConfigException;
+import io.alphaweave.platform.backtest.ConfigOverrides;
 import io.alphaweave.platform.backtest.RulesBacktest;
 import io.alphaweave.platform.data.MarketData;
 import io.alphaweave.platform.registry.ComponentRegistry;
@@ -24,20 +26,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code alphaweave backtest --mode rules --data FILE --strategy ID [...]}: the legacy rules-mode
- * backtest (DESIGN §4) of one strategy over one data file, with a readable summary and an optional
- * JSON report. {@code --mode} is required so that the portfolio mode (a config file) can join the
- * same command later. Strategies are resolved by id through the component registry (plugins
- * directory: {@code --plugins}).
+ * {@code alphaweave backtest}: a portfolio backtest of a config file ({@code backtest CONFIG.yaml},
+ * where --start/--end/--capital/--commission-bps/--slippage-bps/--symbols override the config), or
+ * the legacy rules-mode backtest (DESIGN §4) of one strategy over one data file ({@code backtest
+ * --data FILE --strategy ID}). The mode follows from the form; an option that does not apply to the
+ * form used is rejected, never ignored. Strategies are resolved by id through the component registry.
  */
 @Command(
         name = "backtest",
         sortOptions = false,
         description = {
             "Backtest a portfolio from a config file, or one strategy in rules mode.",
-            "Portfolio mode: alphaweave backtest CONFIG.yaml [--json OUT.json] [--compare].",
-            "Rules mode (DESIGN §4): the strategy's BUY/SELL signals per symbol, one equal cash sleeve per symbol,"
-                    + " fills at the symbol's next open, fractional shares, open positions marked at the last close."
+            "Portfolio mode: alphaweave backtest CONFIG.yaml [--json OUT.json] [--compare]; --start, --end,"
+                    + " --capital, --commission-bps, --slippage-bps and --symbols override the config's values.",
+            "Rules mode (DESIGN §4): alphaweave backtest --data FILE --strategy ID [--params K=V,...]: the strategy's"
+                    + " BUY/SELL signals per symbol, one equal cash sleeve per symbol, fills at the symbol's next open,"
+                    + " fractional shares, open positions marked at the last close.",
+            "An option that does not apply to the mode used is refused, never ignored."
         })
 final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -46,58 +51,68 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(
             names = "--mode",
             paramLabel = "MODE",
-            description = "Backtest mode; `rules` runs the legacy BUY/SELL rules (required).")
+            description = "portfolio or rules (default: portfolio with a CONFIG.yaml, rules without one).")
     String mode;
 
     @Option(
             names = "--data",
             paramLabel = "FILE",
-            description = "Market data: a long CSV (date,open,high,low,close,volume,Name), a Yahoo-style CSV"
-                    + " (symbol from the file name) or a folder of them; plain or gzip.")
+            description =
+                    "Rules mode: market data: a long CSV (date,open,high,low,close,volume,Name), a Yahoo-style CSV"
+                            + " (symbol from the file name) or a folder of them; plain or gzip.")
     Path data;
 
     @Option(
             names = "--symbols",
             split = ",",
             paramLabel = "A,B,...",
-            description = "Only these symbols (default: every symbol in the data).")
+            description = "Only these symbols (default: every symbol in the data; with a config: its universe).")
     List<String> symbols;
 
-    @Option(names = "--strategy", paramLabel = "ID", description = "Strategy id, e.g. rsi_reversion.")
+    @Option(names = "--strategy", paramLabel = "ID", description = "Rules mode: strategy id, e.g. rsi_reversion.")
     String strategyId;
 
     @Option(
             names = "--params",
             split = ",",
             paramLabel = "K=V",
-            description = "Strategy parameters, e.g. window=14,oversold=25.")
+            description = "Rules mode: strategy parameters, e.g. window=14,oversold=25.")
     Map<String, String> params = new LinkedHashMap<>();
+
+    /** Rules-mode defaults of the cash and cost options (a config has its own). */
+    static final double RULES_CAPITAL = 100_000, RULES_COMMISSION_BPS = 0, RULES_SLIPPAGE_BPS = 0;
 
     @Option(
             names = "--capital",
             paramLabel = "CASH",
-            defaultValue = "100000",
-            description = "Starting capital, split into equal sleeves (default: ${DEFAULT-VALUE}).")
-    double capital;
+            description = "Starting capital (rules mode: split into equal sleeves, default 100000; with a config:"
+                    + " replaces its capital).")
+    Double capital;
 
     @Option(
             names = "--commission-bps",
             paramLabel = "BPS",
-            defaultValue = "0",
-            description = "Commission per fill in basis points (default: ${DEFAULT-VALUE}).")
-    double commissionBps;
+            description = "Commission per fill in basis points (rules mode default 0; with a config: replaces"
+                    + " execution.commission_bps).")
+    Double commissionBps;
 
     @Option(
             names = "--slippage-bps",
             paramLabel = "BPS",
-            defaultValue = "0",
-            description = "Adverse price move per fill in basis points (default: ${DEFAULT-VALUE}).")
-    double slippageBps;
+            description = "Adverse price move per fill in basis points (rules mode default 0; with a config:"
+                    + " replaces execution.slippage_bps).")
+    Double slippageBps;
 
-    @Option(names = "--start", paramLabel = "DATE", description = "First day (yyyy-mm-dd; default: the data's).")
+    @Option(
+            names = "--start",
+            paramLabel = "DATE",
+            description = "First day, yyyy-mm-dd (default: the data's; with a config: replaces period.start).")
     LocalDate start;
 
-    @Option(names = "--end", paramLabel = "DATE", description = "Last day (yyyy-mm-dd; default: the data's).")
+    @Option(
+            names = "--end",
+            paramLabel = "DATE",
+            description = "Last day, yyyy-mm-dd (default: the data's; with a config: replaces period.end).")
     LocalDate end;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Also write the full result as JSON.")
@@ -132,16 +147,22 @@ final class BacktestCommand implements Callable<Integer> {
         if (config != null) {
             if (mode != null && !mode.equals("portfolio")) {
                 throw new AlphaweaveException("backtest " + config + " runs the config in portfolio mode; drop --mode "
-                        + mode + " (rules mode uses flags: --mode rules --data FILE --strategy ID)");
+                        + mode + " (rules mode uses flags: --data FILE --strategy ID)");
             }
-            return PortfolioRun.command(config, json, returnsCsv, compare, registry, spec);
+            rejectInPortfolioMode();
+            return PortfolioRun.command(config, overrides(), json, returnsCsv, compare, registry, spec);
         }
-        if (mode == null) {
-            throw new AlphaweaveException("--mode is required: use --mode rules (with --data and --strategy)");
+        if (mode != null && !mode.equals("rules")) {
+            throw new AlphaweaveException("--mode " + mode + " needs a config file: alphaweave backtest CONFIG.yaml"
+                    + " (the flag form --data FILE --strategy ID runs rules mode)");
         }
-        if (!mode.equals("rules")) {
-            throw new AlphaweaveException("--mode " + mode + " is not supported by the flag form of backtest;"
-                    + " use --mode rules (portfolio mode runs from a config file)");
+        if (compare) {
+            throw new AlphaweaveException("--compare compares combiners of a portfolio config and does not apply in"
+                    + " rules mode; run alphaweave backtest CONFIG.yaml --compare");
+        }
+        if (data == null && strategyId == null) {
+            throw new AlphaweaveException("backtest needs a CONFIG.yaml (portfolio mode) or --data FILE --strategy ID"
+                    + " (rules mode); see alphaweave backtest --help");
         }
         if (data == null) {
             throw new AlphaweaveException("--data is required in rules mode: a long or Yahoo-style CSV file");
@@ -150,12 +171,53 @@ final class BacktestCommand implements Callable<Integer> {
             throw new AlphaweaveException("--strategy is required in rules mode, e.g. --strategy rsi_reversion"
                     + " (see `alphaweave strategies list`)");
         }
-        RulesBacktest.Config config = new RulesBacktest.Config(capital, commissionBps, slippageBps);
+        RulesBacktest.Config config;
+        try {
+            config = new RulesBacktest.Config(
+                    capital == null ? RULES_CAPITAL : capital,
+                    commissionBps == null ? RULES_COMMISSION_BPS : commissionBps,
+                    slippageBps == null ? RULES_SLIPPAGE_BPS : slippageBps);
+        } catch (InvalidParameterException e) {
+            // RulesBacktest.Config names its fields; the user typed the options
+            String msg = e.getMessage();
+            String option = msg.startsWith("capital")
+                    ? "--capital"
+                    : msg.startsWith("commission_bps") ? "--commission-bps" : "--slippage-bps";
+            throw new AlphaweaveException(option + ": " + msg, e);
+        }
         long t0 = System.nanoTime();
         MarketData panel = select(MarketData.load(data));
         long t1 = System.nanoTime();
         try (ComponentRegistry reg = registry.open()) {
             return runWith(reg.strategy(strategyId), panel, config, t1 - t0);
+        }
+    }
+
+    /** The rules-mode options have no meaning for a config, which names its own data and strategies. */
+    private void rejectInPortfolioMode() {
+        String where = "the config " + config;
+        if (data != null) {
+            throw new AlphaweaveException("--data does not apply with a config file: " + where
+                    + " names its data (data.path); edit it there or drop --data");
+        }
+        if (strategyId != null) {
+            throw new AlphaweaveException("--strategy does not apply with a config file: " + where
+                    + " lists its strategies; edit strategies: there or run rules mode without the config");
+        }
+        if (params != null && !params.isEmpty()) {
+            throw new AlphaweaveException("--params does not apply with a config file: set strategies[*].params in "
+                    + where + " or run rules mode without the config");
+        }
+    }
+
+    /** The portfolio-mode overrides given on the command line (validated by the config's rules). */
+    private ConfigOverrides overrides() {
+        List<String> universe = symbols == null || symbols.isEmpty() ? null : symbols;
+        try {
+            return new ConfigOverrides(start, end, capital, commissionBps, slippageBps, universe);
+        } catch (BacktestConfigException e) {
+            String option = PortfolioRun.optionOf(e.getMessage());
+            throw new BacktestConfigException((option == null ? "" : option + ": ") + e.getMessage(), e);
         }
     }
 

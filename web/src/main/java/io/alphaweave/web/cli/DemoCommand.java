@@ -1,6 +1,7 @@
 package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.backtest.ConfigOverrides;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return PortfolioRun.command(config == null ? demoConfig() : config, json, null, true, registry, spec);
+        return PortfolioRun.command(
+                config == null ? demoConfig() : config, ConfigOverrides.NONE, json, null, true, registry, spec);
     }
 
     static Path demoConfig() {

@@ -5,8 +5,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code alphaweave doctor}: what this installation runs on. */
-@Command(name = "doctor", description = "Show the JDK, the JavaScript runtime mode and the database in use.")
+/** {@code alphaweave doctor}: what this installation runs on and where it looks for components. */
+@Command(
+        name = "doctor",
+        description = "Show the JDK, the JavaScript runtime mode and the directories searched for plugins and"
+                + " definitions; with --verbose also the JVM's arguments.")
 final class DoctorCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,6 +32,21 @@ final class DoctorCommand implements Callable<Integer> {
                         ? "optimizing runtime active: scripts are compiled"
                         : "interpreter only: start with the Graal compiler on the upgrade module path (./alphaweave does"
                                 + " on JDK 25) for compiled scripts");
+        RegistryOptions defaults = new RegistryOptions();
+        out.printf("plugins:    %s%n", defaults.pluginsDirectory().toAbsolutePath());
+        for (RegistryOptions.DefinitionsDirectory d : defaults.definitionsDirectories()) {
+            out.printf(
+                    "definitions: %s (%s%s)%n",
+                    d.path().toAbsolutePath(), d.origin(), java.nio.file.Files.isDirectory(d.path()) ? "" : ", absent");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--verbose")) {
+            out.printf(
+                    "jvm args:   %s%n",
+                    String.join(
+                            " ",
+                            java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                    .getInputArguments()));
+        }
         return v.feature() >= 21 ? 0 : 1;
     }
 }

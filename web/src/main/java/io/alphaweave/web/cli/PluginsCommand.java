@@ -71,6 +71,7 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
+            registry.rejectDefinitions("plugins list");
             PrintWriter out = spec.commandLine().getOut();
             try (ComponentRegistry r = registry.open()) {
                 Path dir = r.pluginsDirectory().orElseThrow();
@@ -127,6 +128,7 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
+            registry.rejectDefinitions("plugins install");
             PrintWriter out = spec.commandLine().getOut();
             try (ComponentRegistry r = registry.open()) {
                 PluginStatus p = r.installPlugin(jar);

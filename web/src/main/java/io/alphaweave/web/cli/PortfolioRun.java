@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alphaweave.api.AlphaMatrix;
 import io.alphaweave.api.SignalCombiner;
 import io.alphaweave.platform.backtest.BacktestConfig;
+import io.alphaweave.platform.backtest.BacktestConfigException;
 import io.alphaweave.platform.backtest.CombinationComparison;
 import io.alphaweave.platform.backtest.ComparisonRow;
+import io.alphaweave.platform.backtest.ConfigOverrides;
 import io.alphaweave.platform.backtest.PortfolioBacktest;
 import io.alphaweave.platform.backtest.PortfolioResult;
 import io.alphaweave.platform.backtest.PortfolioTrade;
@@ -25,7 +27,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,22 +52,51 @@ final class PortfolioRun {
             long prepareNanos,
             long totalNanos) {}
 
-    /** The CLI entry: parse, run, print the table, write the JSON and the returns CSV; exit code 0. */
+    /** The config field each command-line override replaces, with its option, in the order they are echoed. */
+    static final Map<String, String> OPTIONS = overrideOptions();
+
+    private static Map<String, String> overrideOptions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("period.start", "--start");
+        m.put("period.end", "--end");
+        m.put("capital", "--capital");
+        m.put("execution.commission_bps", "--commission-bps");
+        m.put("execution.slippage_bps", "--slippage-bps");
+        m.put("universe", "--symbols");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The CLI entry: parse, apply the overrides, run, print the table, write the JSON and the returns CSV; exit code 0. */
     static int command(
             Path configFile,
+            ConfigOverrides overrides,
             Path json,
             Path returnsCsv,
             boolean compare,
             RegistryOptions registryOptions,
             picocli.CommandLine.Model.CommandSpec spec) {
-        BacktestConfig config = BacktestConfig.parse(configFile);
+        BacktestConfig fromFile = BacktestConfig.parse(configFile);
+        List<ConfigOverrides.Change> changes = overrides.changes(fromFile);
+        BacktestConfig config;
+        try {
+            config = overrides.applyTo(fromFile);
+        } catch (BacktestConfigException e) {
+            throw blame(configFile, e, changes);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ComponentRegistry registry = registryOptions.open()) {
-            Outcome o = execute(config, registry, compare, err, ProgressBar.terminal());
-            printTable(o, out);
+            Outcome o;
+            try {
+                o = execute(config, registry, compare, err, ProgressBar.terminal());
+            } catch (BacktestConfigException e) {
+                throw blame(configFile, e, changes);
+            }
+            printTable(o, changes, out);
             if (json != null) {
-                writeJson(json(o), json);
+                ObjectNode root = json(o);
+                root.set("overrides", overridesJson(changes));
+                writeJson(root, json);
                 out.println();
                 out.println("json: " + json);
             }
@@ -74,6 +107,81 @@ final class PortfolioRun {
         }
         out.flush();
         return 0;
+    }
+
+    /** A config error caused or shaped by an override says so, so the user does not search the file for it. */
+    private static BacktestConfigException blame(
+            Path configFile, BacktestConfigException e, List<ConfigOverrides.Change> changes) {
+        String msg = e.getMessage();
+        boolean concerned =
+                changes.stream().anyMatch(c -> msg.contains(c.field().replaceFirst("\\..*", "")));
+        if (!concerned) {
+            return e;
+        }
+        String given = String.join(
+                " ",
+                changes.stream()
+                        .map(c -> OPTIONS.get(c.field()) + " " + text(c.value()))
+                        .toList());
+        return new BacktestConfigException(
+                msg + " (" + configFile + " with the command-line overrides " + given + ")", e);
+    }
+
+    /** @return the option whose override message this is (messages start with the config field), or null */
+    static String optionOf(String message) {
+        for (Map.Entry<String, String> e : OPTIONS.entrySet()) {
+            if (message.startsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The header's last line, then the blank line before the table. */
+    private static void printOverrides(List<ConfigOverrides.Change> changes, PrintWriter out) {
+        if (changes.isEmpty()) {
+            out.println();
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        for (ConfigOverrides.Change c : changes) {
+            String before = c.configValue() != null
+                    ? text(c.configValue())
+                    : c.field().equals("universe") ? "all" : "the data's";
+            parts.add(c.field() + " " + before + " → " + text(c.value()) + " (" + OPTIONS.get(c.field()) + ")");
+        }
+        out.println("overrides of the config: " + String.join(", ", parts));
+        out.println();
+    }
+
+    private static ArrayNode overridesJson(List<ConfigOverrides.Change> changes) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        for (ConfigOverrides.Change c : changes) {
+            ObjectNode e = a.addObject();
+            e.put("field", c.field());
+            e.put("option", OPTIONS.get(c.field()));
+            e.set("config", jsonValue(c.configValue()));
+            e.set("value", jsonValue(c.value()));
+        }
+        return a;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode jsonValue(Object v) {
+        if (v instanceof LocalDate d) {
+            return JsonNodeFactory.instance.textNode(d.toString());
+        }
+        return JsonOutput.mapper().valueToTree(v);
+    }
+
+    /** A value as the user would type it: 1000 rather than 1000.0, lists comma-separated. */
+    static String text(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        if (v instanceof List<?> l) {
+            return String.join(",", l.stream().map(Object::toString).toList());
+        }
+        return String.valueOf(v);
     }
 
     static Outcome execute(
@@ -139,7 +247,7 @@ final class PortfolioRun {
 
     // ------------------------------------------------------------------ table
 
-    static void printTable(Outcome o, PrintWriter out) {
+    static void printTable(Outcome o, List<ConfigOverrides.Change> changes, PrintWriter out) {
         PreparedBacktest p = o.prepared();
         MarketData d = periodData(o);
         out.printf(
@@ -155,12 +263,13 @@ final class PortfolioRun {
                 p.setup().allocator().id());
         out.printf(
                 Locale.ROOT,
-                "final equity %,.2f from %,.2f; %d fills; %d binding-constraint events; %.0f ms%n%n",
+                "final equity %,.2f from %,.2f; %d fills; %d binding-constraint events; %.0f ms%n",
                 o.result().finalEquity(),
                 p.setup().capital(),
                 o.result().trades().size(),
                 o.result().bindingConstraints().size(),
                 o.totalNanos() / 1e6);
+        printOverrides(changes, out);
         MetricTable t = new MetricTable(List.of(
                 "run",
                 "kind",

@@ -25,17 +25,29 @@ import picocli.CommandLine.Option;
 /**
  * The {@code --plugins DIR} and {@code --definitions DIR} options of commands that open the
  * component registry, and the one place that builds the registry for a CLI command: the plugin JARs
- * plus the definition files (YAML/JavaScript) of the definitions directory, every strategy checked
- * for lookahead. Definition files are loaded and checked in parallel; passes of the lookahead check
- * are remembered by content hash in {@code <cache dir>/lookahead-passed.txt} (cache dir: system
- * property {@value #CACHE_PROPERTY}, else {@code ~/.alphaweave}), so unchanged files cost only their
- * loading on later calls.
+ * plus the definition files (YAML/JavaScript) of every definitions directory, every strategy checked
+ * for lookahead. The definitions directories add up, none hides another: the shipped {@code
+ * <alphaweave home>/strategies-yaml}, the user's own {@code <user dir>/strategies} (user dir: system
+ * property {@value #USER_DIR_PROPERTY}, else environment variable {@value #USER_DIR_ENV}, else {@code
+ * ~/.alphaweave}), the directory of {@code $}{@value #DEFINITIONS_ENV}, and each {@code --definitions
+ * DIR}; a component id defined by two files is an error naming both. Definition files are loaded and
+ * checked in parallel; passes of the lookahead check are remembered by content hash in {@code <cache
+ * dir>/lookahead-passed.txt} (cache dir: system property {@value #CACHE_PROPERTY}, else the user dir),
+ * so unchanged files cost only their loading on later calls.
  */
 final class RegistryOptions {
-    /** Environment variable naming the definitions directory. */
+    /** Environment variable naming one more definitions directory. */
     static final String DEFINITIONS_ENV = "ALPHAWEAVE_DEFINITIONS";
     /** System property naming the directory of the lookahead cache file. */
     static final String CACHE_PROPERTY = "alphaweave.cache.dir";
+    /** System property naming the user's alphaweave directory (default {@code ~/.alphaweave}). */
+    static final String USER_DIR_PROPERTY = "alphaweave.user.dir";
+    /** Environment variable naming the user's alphaweave directory, when the system property is not set. */
+    static final String USER_DIR_ENV = "ALPHAWEAVE_USER_DIR";
+    /** The folder of the user's own definitions under the user dir. */
+    static final String USER_DEFINITIONS = "strategies";
+    /** The folder of the shipped definitions under the alphaweave home. */
+    static final String SHIPPED_DEFINITIONS = "strategies-yaml";
 
     private static final Map<String, ComponentKind> FOLDERS = Map.of(
             "strategies", ComponentKind.STRATEGY,
@@ -52,9 +64,11 @@ final class RegistryOptions {
     @Option(
             names = "--definitions",
             paramLabel = "DIR",
-            description = "Definition files (YAML/JavaScript) to load: DIR itself and DIR/{strategies,combiners,"
-                    + "allocators} (default: $" + DEFINITIONS_ENV + ", else <alphaweave home>/strategies-yaml).")
-    Path definitions;
+            description = "One more folder of definition files (YAML/JavaScript): DIR itself and DIR/{strategies,"
+                    + "combiners,allocators}; repeatable. Adds to the shipped <alphaweave home>/strategies-yaml and"
+                    + " your own ~/.alphaweave/strategies (or $" + USER_DIR_ENV + "/strategies) and $"
+                    + DEFINITIONS_ENV + "; an id defined twice is an error.")
+    List<Path> definitions = new ArrayList<>();
 
     /** @return the plugins directory this command uses */
     Path pluginsDirectory() {
@@ -68,15 +82,54 @@ final class RegistryOptions {
         return ComponentRegistry.defaultPluginsDirectory();
     }
 
-    /** @return the definitions directory this command uses, or null when there is none */
-    Path definitionsDirectory() {
-        if (definitions != null) {
-            if (!Files.isDirectory(definitions)) {
-                throw new AlphaweaveException("definitions directory " + definitions
-                        + " (--definitions) does not exist or is not a directory; create it or fix the path");
-            }
-            return definitions;
+    /**
+     * For commands about plugin JARs only, where definition files change nothing.
+     *
+     * @param command the command, for the message
+     * @throws AlphaweaveException when {@code --definitions} was given
+     */
+    void rejectDefinitions(String command) {
+        if (!definitions.isEmpty()) {
+            throw new AlphaweaveException("--definitions does not apply to " + command
+                    + ", which shows plugin JARs only; to list definitions run alphaweave strategies list --definitions "
+                    + definitions.get(0));
         }
+    }
+
+    /**
+     * The user's alphaweave directory: the one place that reads its system property and variable.
+     *
+     * @return the directory (it may not exist)
+     */
+    static Path userDirectory() {
+        String prop = System.getProperty(USER_DIR_PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String env = System.getenv(USER_DIR_ENV);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".alphaweave");
+    }
+
+    /** One definitions directory and why it is searched. */
+    record DefinitionsDirectory(Path path, String origin) {}
+
+    /**
+     * Every definitions directory this command searches, in load order: shipped, the user's, the
+     * environment's, then each {@code --definitions}; a directory named twice is searched once.
+     * The shipped and the user's directories may be absent (nothing to load); an explicit one must exist.
+     *
+     * @return the directories, existing or not
+     */
+    List<DefinitionsDirectory> definitionsDirectories() {
+        List<DefinitionsDirectory> dirs = new ArrayList<>();
+        String home = System.getProperty(ComponentRegistry.HOME_PROPERTY);
+        Path shipped =
+                home != null && !home.isBlank() ? Path.of(home, SHIPPED_DEFINITIONS) : Path.of(SHIPPED_DEFINITIONS);
+        dirs.add(new DefinitionsDirectory(shipped, "shipped"));
+        dirs.add(new DefinitionsDirectory(userDirectory().resolve(USER_DEFINITIONS), "yours"));
         String env = System.getenv(DEFINITIONS_ENV);
         if (env != null && !env.isBlank()) {
             Path p = Path.of(env);
@@ -84,51 +137,101 @@ final class RegistryOptions {
                 throw new AlphaweaveException("definitions directory " + p + " ($" + DEFINITIONS_ENV
                         + ") does not exist or is not a directory; create it or fix the variable");
             }
-            return p;
+            dirs.add(new DefinitionsDirectory(p, "$" + DEFINITIONS_ENV));
         }
-        String home = System.getProperty(ComponentRegistry.HOME_PROPERTY);
-        Path p = home != null && !home.isBlank() ? Path.of(home, "strategies-yaml") : Path.of("strategies-yaml");
-        return Files.isDirectory(p) ? p : null;
+        for (Path p : definitions) {
+            if (!Files.isDirectory(p)) {
+                throw new AlphaweaveException("definitions directory " + p
+                        + " (--definitions) does not exist or is not a directory; create it or fix the path");
+            }
+            dirs.add(new DefinitionsDirectory(p, "--definitions"));
+        }
+        List<DefinitionsDirectory> unique = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (DefinitionsDirectory d : dirs) {
+            if (seen.add(canonical(d.path()))) {
+                unique.add(d);
+            }
+        }
+        return unique;
+    }
+
+    private static Path canonical(Path p) {
+        try {
+            return Files.exists(p) ? p.toRealPath() : p.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * For an unknown component id: where this command looked and how to add one (one line, no newline).
+     *
+     * @return e.g. {@code looked in plugins dir X and definitions dirs A (shipped), B (yours, absent); to add one ...}
+     */
+    String whereLooked() {
+        Path pluginsDir;
+        List<DefinitionsDirectory> dirs;
+        try {
+            pluginsDir = pluginsDirectory();
+            dirs = definitionsDirectories();
+        } catch (AlphaweaveException e) {
+            return "";
+        }
+        List<String> defs = dirs.stream()
+                .map(d -> d.path() + " (" + d.origin() + (Files.isDirectory(d.path()) ? "" : ", absent") + ")")
+                .toList();
+        return "looked in the plugins directory " + pluginsDir + " and the definitions directories "
+                + String.join(", ", defs) + "; to add one, put a .yaml or .js definition into "
+                + userDirectory().resolve(USER_DEFINITIONS) + " (or pass --definitions DIR), or a plugin JAR into "
+                + pluginsDir + " (alphaweave plugins install JAR)";
     }
 
     /** @return a registry over the plugins and definitions directories, loaded now and not watching; close it */
     ComponentRegistry open() {
         String cacheDir = System.getProperty(CACHE_PROPERTY);
-        Path cache = (cacheDir != null && !cacheDir.isBlank()
-                        ? Path.of(cacheDir)
-                        : Path.of(System.getProperty("user.home"), ".alphaweave"))
+        Path cache = (cacheDir != null && !cacheDir.isBlank() ? Path.of(cacheDir) : userDirectory())
                 .resolve("lookahead-passed.txt");
         ComponentValidator validator = LookaheadCheck.synthetic().cachedIn(cache);
-        Path defs = definitionsDirectory();
+        List<Path> defs = definitionsDirectories().stream()
+                .map(DefinitionsDirectory::path)
+                .filter(Files::isDirectory)
+                .toList();
         ComponentRegistry registry = ComponentRegistry.builder()
                 .pluginsDirectory(pluginsDirectory())
                 .validator(validator)
                 .build();
-        if (defs != null) {
-            try {
-                loadDefinitions(defs, registry, validator);
-            } catch (RuntimeException e) {
-                registry.close();
-                throw e;
-            }
+        try {
+            loadDefinitions(defs, registry, validator);
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
         }
         return registry;
     }
 
-    private record Outcome(Path file, ComponentKind kind, ComponentSource source, Object component, String error) {}
+    private record Outcome(
+            Path file, ComponentKind kind, String id, ComponentSource source, Object component, String error) {}
 
-    /** Loads and checks every definition file in parallel, then registers them in file order. */
-    private static void loadDefinitions(Path dir, ComponentRegistry registry, ComponentValidator validator) {
-        List<Path> files = new ArrayList<>(list(dir));
-        for (String folder : List.of("strategies", "combiners", "allocators")) {
-            Path sub = dir.resolve(folder);
-            if (Files.isDirectory(sub)) {
-                files.addAll(list(sub));
+    /**
+     * Loads and checks every definition file of the directories in parallel, then registers them in
+     * directory and file order; an id defined by two files is an error naming both.
+     */
+    private static void loadDefinitions(List<Path> dirs, ComponentRegistry registry, ComponentValidator validator) {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : dirs) {
+            files.addAll(list(dir));
+            for (String folder : List.of("strategies", "combiners", "allocators")) {
+                Path sub = dir.resolve(folder);
+                if (Files.isDirectory(sub)) {
+                    files.addAll(list(sub));
+                }
             }
         }
         if (files.isEmpty()) {
             return;
         }
+        String where = String.join(", ", dirs.stream().map(Path::toString).toList());
         DefinitionLoader loader = DefinitionLoader.shared();
         int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -141,8 +244,12 @@ final class RegistryOptions {
             for (Path f : files) {
                 futures.add(pool.submit(() -> loadOne(f, loader, validator)));
             }
+            List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> fut : futures) {
-                Outcome o = fut.get();
+                outcomes.add(fut.get());
+            }
+            rejectDuplicates(outcomes);
+            for (Outcome o : outcomes) {
                 if (o.error() != null) {
                     String stem = o.file().getFileName().toString().replaceFirst("\\.[^.]+$", "");
                     registry.registerFailure(o.source(), o.kind(), stem, o.error());
@@ -152,13 +259,30 @@ final class RegistryOptions {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AlphaweaveException("interrupted while loading definitions from " + dir, e);
+            throw new AlphaweaveException("interrupted while loading definitions from " + where, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re
                     ? re
-                    : new AlphaweaveException("loading definitions from " + dir + " failed: " + e.getCause(), e);
+                    : new AlphaweaveException("loading definitions from " + where + " failed: " + e.getCause(), e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Two files defining the same kind and id: which one counts would be an accident of load order. */
+    private static void rejectDuplicates(List<Outcome> outcomes) {
+        Map<String, Path> first = new java.util.HashMap<>();
+        for (Outcome o : outcomes) {
+            if (o.id() == null) {
+                continue;
+            }
+            String kind = o.kind().name().toLowerCase(Locale.ROOT);
+            Path before = first.putIfAbsent(kind + " " + o.id(), o.file());
+            if (before != null) {
+                throw new AlphaweaveException("duplicate " + kind + " id \"" + o.id() + "\": defined in " + before
+                        + " and in " + o.file() + "; definitions folders add up and never replace each other, so"
+                        + " give one of them another id or remove one file");
+            }
         }
     }
 
@@ -168,22 +292,24 @@ final class RegistryOptions {
                 : file.getParent().getFileName().toString().toLowerCase(Locale.ROOT);
         ComponentKind kind = FOLDERS.getOrDefault(folder, ComponentKind.STRATEGY);
         ComponentSource source = ComponentSource.definition(file);
+        String id = null; // known once the file parses, also when a later check fails
         try {
             DefinitionLoader.Loaded loaded = loader.load(file);
             kind = loaded.kind();
+            id = loaded.id();
             // the registry runs the validator again on register; the cache makes that free for passes
             validator.validate(loaded.component(), loaded.info(), source);
-            return new Outcome(file, kind, source, loaded.component(), null);
+            return new Outcome(file, kind, loaded.id(), source, loaded.component(), null);
         } catch (DefinitionException e) {
             String reason = e.problems().stream()
                     .map(DefinitionException.Problem::describe)
                     .reduce((a, b) -> a + "; " + b)
                     .orElse(e.getMessage());
-            return new Outcome(file, kind, source, null, reason);
+            return new Outcome(file, kind, null, source, null, reason);
         } catch (RuntimeException e) {
             String msg = e.getMessage();
             return new Outcome(
-                    file, kind, source, null, msg == null ? e.getClass().getSimpleName() : msg);
+                    file, kind, id, source, null, msg == null ? e.getClass().getSimpleName() : msg);
         }
     }
 

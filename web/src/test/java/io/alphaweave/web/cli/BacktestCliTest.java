@@ -32,7 +32,7 @@ class BacktestCliTest {
     }
 
     /** BUY on the symbol's first bar, SELL on its bar number {@code hold}. */
-    private static final String STRATEGY = """
+    static final String STRATEGY = """
             package t;
             import io.alphaweave.api.*;
             import java.util.*;
@@ -208,10 +208,14 @@ class BacktestCliTest {
     @Test
     void userErrorsAreOneLineWithExitCodeTwo() throws Exception {
         String data = yahoo().toString(), p = plugins.toString();
-        Run noMode = run("backtest", "--data", data, "--strategy", "first_bar_buyer", "--plugins", p);
-        assertThat(noMode.code()).isEqualTo(2);
-        assertThat(noMode.err())
-                .isEqualTo("error: --mode is required: use --mode rules (with --data and --strategy)\n");
+        Run nothing = run("backtest", "--plugins", p);
+        assertThat(nothing.code()).isEqualTo(2);
+        assertThat(nothing.err())
+                .isEqualTo("error: backtest needs a CONFIG.yaml (portfolio mode) or --data FILE --strategy ID (rules"
+                        + " mode); see alphaweave backtest --help\n");
+        Run noStrategy = run("backtest", "--data", data, "--plugins", p);
+        assertThat(noStrategy.code()).isEqualTo(2);
+        assertThat(noStrategy.err()).startsWith("error: --strategy is required in rules mode");
 
         Run badSymbol = run(
                 "backtest",

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --definitions DIR}: definition files dropped into a folder show in the registry listing. */
+/**
+ * {@code --definitions DIR}: definition files dropped into a folder show in the registry listing;
+ * the shipped folder, the user's own folder and every {@code --definitions} folder add up.
+ */
 class DefinitionsCliTest {
     @TempDir
     Path plugins;
@@ -27,23 +30,49 @@ class DefinitionsCliTest {
     @TempDir
     Path cache;
 
-    private String oldCache;
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path userDir;
+
+    private String oldCache, oldHome, oldUserDir;
 
     record Run(int code, String out, String err) {}
 
     @BeforeEach
-    void isolateTheCache() {
+    void isolateTheCacheTheHomeAndTheUserDirectory() {
         oldCache = System.getProperty(RegistryOptions.CACHE_PROPERTY);
+        oldHome = System.getProperty("alphaweave.home");
+        oldUserDir = System.getProperty(RegistryOptions.USER_DIR_PROPERTY);
         System.setProperty(RegistryOptions.CACHE_PROPERTY, cache.toString());
+        System.setProperty("alphaweave.home", home.toString());
+        System.setProperty(RegistryOptions.USER_DIR_PROPERTY, userDir.toString());
     }
 
     @AfterEach
-    void restoreTheCache() {
-        if (oldCache == null) {
-            System.clearProperty(RegistryOptions.CACHE_PROPERTY);
+    void restoreThem() {
+        restore(RegistryOptions.CACHE_PROPERTY, oldCache);
+        restore("alphaweave.home", oldHome);
+        restore(RegistryOptions.USER_DIR_PROPERTY, oldUserDir);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
         } else {
-            System.setProperty(RegistryOptions.CACHE_PROPERTY, oldCache);
+            System.setProperty(key, value);
         }
+    }
+
+    /** A valid strategy definition with the given id. */
+    private static String strategy(String id) {
+        return GOOD.replace("id: gap_fade", "id: " + id);
+    }
+
+    private static Path write(Path dir, String name, String text) throws Exception {
+        Files.createDirectories(dir);
+        return Files.writeString(dir.resolve(name), text);
     }
 
     private static Run run(String... args) {
@@ -53,7 +82,7 @@ class DefinitionsCliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private static final String GOOD = """
+    static final String GOOD = """
             id: gap_fade
             kind: strategy
             description: "Fades the gap between close and its 5-bar mean."
@@ -159,5 +188,132 @@ class DefinitionsCliTest {
                 definitions.resolve("absent").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--definitions").contains("does not exist").doesNotContain("at io.");
+    }
+
+    @Test
+    void theShippedTheUsersAndEveryGivenFolderAddUpAndNoneHidesAnother() throws Exception {
+        Path shipped = write(home.resolve("strategies-yaml/strategies"), "shipped_one.yaml", strategy("shipped_one"));
+        Path mine = write(userDir.resolve("strategies"), "mine.yaml", strategy("mine"));
+        Path extra = write(definitions.resolve("more"), "extra.yaml", strategy("extra"));
+        Path other = write(cache.resolve("other"), "other.yaml", strategy("other"));
+
+        Run r = run(
+                "strategies",
+                "list",
+                "--json",
+                "--plugins",
+                plugins.toString(),
+                "--definitions",
+                extra.getParent().toString(),
+                "--definitions",
+                other.getParent().toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, String> locations = new HashMap<>();
+        for (JsonNode n : new ObjectMapper().readTree(r.out())) {
+            assertThat(n.get("status").asText()).as(n.toString()).isEqualTo("loaded");
+            locations.put(n.get("id").asText(), n.get("source").get("location").asText());
+        }
+        assertThat(locations)
+                .containsOnlyKeys("shipped_one", "mine", "extra", "other")
+                .containsEntry("shipped_one", shipped.toAbsolutePath().toString())
+                .containsEntry("mine", mine.toAbsolutePath().toString())
+                .containsEntry("extra", extra.toAbsolutePath().toString())
+                .containsEntry("other", other.toAbsolutePath().toString());
+    }
+
+    @Test
+    void theSameFolderGivenTwiceIsReadOnce() throws Exception {
+        write(home.resolve("strategies-yaml"), "shipped_one.yaml", strategy("shipped_one"));
+
+        Run r = run(
+                "strategies",
+                "list",
+                "--json",
+                "--plugins",
+                plugins.toString(),
+                "--definitions",
+                home.resolve("strategies-yaml").toString(),
+                "--definitions",
+                home.resolve("strategies-yaml/.").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()))
+                .extracting(n -> n.get("id").asText())
+                .containsExactly("shipped_one");
+    }
+
+    @Test
+    void anIdDefinedInTwoFoldersIsAnErrorNamingBothFiles() throws Exception {
+        Path shipped = write(home.resolve("strategies-yaml/strategies"), "rsi.yaml", strategy("rsi_copy"));
+        Path mine = write(userDir.resolve("strategies"), "my_rsi.yaml", strategy("rsi_copy"));
+
+        Run r = run("strategies", "list", "--plugins", plugins.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n");
+        assertThat(r.err())
+                .startsWith("error: duplicate strategy id \"rsi_copy\": defined in " + shipped + " and in " + mine)
+                .contains("give one of them another id");
+    }
+
+    @Test
+    void anIdDefinedTwiceAcrossGivenFoldersIsAnErrorToo() throws Exception {
+        Path a = write(definitions.resolve("a"), "one.yaml", strategy("twice"));
+        Path b = write(definitions.resolve("b"), "two.yaml", strategy("twice"));
+
+        Run r = run(
+                "strategies",
+                "list",
+                "--plugins",
+                plugins.toString(),
+                "--definitions",
+                a.getParent().toString(),
+                "--definitions",
+                b.getParent().toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(a.toString()).contains(b.toString());
+    }
+
+    @Test
+    void anUnknownStrategySaysWhereItLookedAndHowToAddOne() throws Exception {
+        write(home.resolve("strategies-yaml"), "shipped_one.yaml", strategy("shipped_one"));
+        Path data = write(definitions.resolve("data"), "AAA.csv", """
+                Date,Open,High,Low,Close,Adj Close,Volume
+                2020-01-02,10,11,9,10.5,10.5,1000
+                2020-01-03,11,12,10,11.5,11.5,1000
+                """);
+
+        Run r = run(
+                "backtest",
+                "--data",
+                data.toString(),
+                "--strategy",
+                "nowhere",
+                "--plugins",
+                plugins.toString(),
+                "--definitions",
+                definitions.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n");
+        assertThat(r.err())
+                .startsWith("error: unknown strategy \"nowhere\"")
+                .contains("known strategy ids: shipped_one")
+                .contains("looked in the plugins directory " + plugins)
+                .contains(home.resolve("strategies-yaml") + " (shipped)")
+                .contains(userDir.resolve("strategies") + " (yours, absent)")
+                .contains(definitions + " (--definitions)")
+                .contains("to add one, put a .yaml or .js definition into " + userDir.resolve("strategies"));
+    }
+
+    @Test
+    void doctorShowsTheFoldersItSearches() throws Exception {
+        Files.createDirectories(home.resolve("strategies-yaml"));
+        Run r = run("doctor");
+        assertThat(r.out())
+                .contains("definitions: " + home.resolve("strategies-yaml").toAbsolutePath() + " (shipped)")
+                .contains("definitions: " + userDir.resolve("strategies").toAbsolutePath() + " (yours, absent)");
     }
 }

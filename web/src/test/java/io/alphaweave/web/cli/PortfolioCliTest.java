@@ -31,7 +31,7 @@ class PortfolioCliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private static final String MOMENTUM = """
+    static final String MOMENTUM = """
             package t;
             import io.alphaweave.api.*;
             import java.util.*;
@@ -55,14 +55,14 @@ class PortfolioCliTest {
                 }
             }
             """;
-    private static final String REVERSAL = """
+    static final String REVERSAL = """
             package t;
             @org.pf4j.Extension
             public class Reversal extends Momentum {
                 public Reversal() { super("test_reversal", 5, -1.0); }
             }
             """;
-    private static final String AVERAGE = """
+    static final String AVERAGE = """
             package t;
             import io.alphaweave.api.*;
             import java.util.*;
@@ -87,7 +87,7 @@ class PortfolioCliTest {
                 }
             }
             """;
-    private static final String FIRST = """
+    static final String FIRST = """
             package t;
             import io.alphaweave.api.*;
             import java.util.*;
@@ -107,7 +107,7 @@ class PortfolioCliTest {
                 }
             }
             """;
-    private static final String PROPORTIONAL = """
+    static final String PROPORTIONAL = """
             package t;
             import io.alphaweave.api.*;
             import java.util.*;

@@ -1,0 +1,919 @@
+package io.alphaweave.web.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alphaweave.platform.registry.TestPluginJar;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/**
+ * Issue 13: no option is silently ignored. For every command, each of its options is exercised and
+ * either changes the result (checked against the run without it) or is rejected with exit code 2
+ * and a one-line reason; each test ends by checking that it exercised every option the command
+ * declares, so a new option without a test fails here.
+ */
+class EveryOptionTakesEffectTest {
+    @TempDir
+    static Path dir;
+
+    static Path plugins, noPlugins, definitions, userDir, sample, sectors, yahooA, twoSymbols, longA, longAB;
+    static String oldUserDir, oldCache;
+
+    /** The options every command has; exercised for all commands by {@link #helpVersionAndVerbose}. */
+    static final Set<String> COMMON = Set.of("--help", "--version", "--verbose");
+
+    static final List<String> COMMANDS = List.of(
+            "backtest",
+            "demo",
+            "signals",
+            "metrics",
+            "data inspect",
+            "plugins list",
+            "plugins install",
+            "strategies list",
+            "validate",
+            "doctor");
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = AlphaweaveCli.run(args, List.of(), new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void fixtures() throws Exception {
+        oldUserDir = System.getProperty(RegistryOptions.USER_DIR_PROPERTY);
+        oldCache = System.getProperty(RegistryOptions.CACHE_PROPERTY);
+        userDir = Files.createDirectories(dir.resolve("user"));
+        System.setProperty(RegistryOptions.USER_DIR_PROPERTY, userDir.toString());
+        System.setProperty(RegistryOptions.CACHE_PROPERTY, dir.resolve("cache").toString());
+
+        plugins = Files.createDirectories(dir.resolve("plugins"));
+        noPlugins = Files.createDirectories(dir.resolve("no-plugins"));
+        TestPluginJar.plugin("test-options", "1.0.0")
+                .extension("t.Momentum", PortfolioCliTest.MOMENTUM)
+                .extension("t.Reversal", PortfolioCliTest.REVERSAL)
+                .extension("t.Average", PortfolioCliTest.AVERAGE)
+                .extension("t.First", PortfolioCliTest.FIRST)
+                .extension("t.Proportional", PortfolioCliTest.PROPORTIONAL)
+                .extension("t.FirstBarBuyer", BacktestCliTest.STRATEGY)
+                .writeTo(plugins.resolve("test-options.jar"));
+        definitions = Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(definitions.resolve("gap_fade.yaml"), DefinitionsCliTest.GOOD);
+
+        sample = Path.of("..", "data", "sample", "sp500_sample.csv.gz")
+                .toAbsolutePath()
+                .normalize();
+        sectors = sample.resolveSibling("sectors.csv");
+        String bars = """
+                Date,Open,High,Low,Close,Adj Close,Volume
+                2020-01-02,10,11,9,10.5,10.5,1000
+                2020-01-03,11,12,10,11.5,11.5,1000
+                2020-01-06,12,13,11,12.5,12.5,1000
+                2020-01-07,13,14,12,13.5,13.5,1000
+                2020-01-08,14,15,13,14.5,14.5,1000
+                """;
+        yahooA = dir.resolve("AAA.csv");
+        Files.writeString(yahooA, bars);
+        StringBuilder longer = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+        java.time.LocalDate day = java.time.LocalDate.of(2020, 1, 1);
+        for (int i = 0; i < 30; i++, day = day.plusDays(1)) {
+            double c = 10 + (i % 7) + 0.1 * i;
+            longer.append(day)
+                    .append(',')
+                    .append(c - 0.5)
+                    .append(',')
+                    .append(c + 1)
+                    .append(',')
+                    .append(c - 1)
+                    .append(',')
+                    .append(c)
+                    .append(',')
+                    .append(c)
+                    .append(",1000\n");
+        }
+        longA = Files.createDirectories(dir.resolve("longA")).resolve("AAA.csv");
+        Files.writeString(longA, longer);
+        longAB = Files.createDirectories(dir.resolve("longAB"));
+        Files.writeString(longAB.resolve("AAA.csv"), longer);
+        Files.writeString(longAB.resolve("BBB.csv"), longer.toString().replace(",1000\n", ",3000\n"));
+        twoSymbols = Files.createDirectories(dir.resolve("two"));
+        Files.writeString(twoSymbols.resolve("AAA.csv"), bars);
+        Files.writeString(
+                twoSymbols.resolve("BBB.csv"),
+                bars.replace(",1000\n", ",2000\n").replace("2020-01-03,11,", "2020-01-03,10.8,"));
+    }
+
+    @AfterAll
+    static void restore() {
+        restore(RegistryOptions.USER_DIR_PROPERTY, oldUserDir);
+        restore(RegistryOptions.CACHE_PROPERTY, oldCache);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** A portfolio config on the sample data: plugin strategies, 2017, costs 1 and 2 bps. */
+    static Path config(String name, String strategies) throws Exception {
+        return config(name, strategies, "all");
+    }
+
+    /** The same on ten symbols, for the commands that run every combiner or write every signal. */
+    static Path smallConfig(String name, String strategies) throws Exception {
+        return config(name, strategies, "[AAPL, MSFT, JPM, XOM, JNJ, PG, KO, WMT, T, VZ]");
+    }
+
+    static Path config(String name, String strategies, String universe) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, """
+                name: options
+                data: {path: %s, sectors: %s}
+                universe: %s
+                period: {start: 2017-01-01, end: 2017-12-31}
+                capital: 100000
+                strategies:
+                %s
+                combiner: test_average
+                allocator: test_proportional
+                constraints: {max_position: 0.2, min_positions: 5, long_only: true, gross_leverage: 1.0}
+                rebalance: weekly
+                execution: {fill: next_open, commission_bps: 1, slippage_bps: 2, fractional: true}
+                """.formatted(sample, sectors, universe, strategies));
+        return p;
+    }
+
+    static Path config() throws Exception {
+        return config(
+                "options.yaml",
+                "  - {id: test_momentum, weight: 2.0, params: {lookback: 40}}\n  - {id: test_reversal}");
+    }
+
+    static JsonNode json(Path p) throws Exception {
+        return new ObjectMapper().readTree(p.toFile());
+    }
+
+    static Run ok(Run r) {
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        return r;
+    }
+
+    /** Exit 2, one line on stderr naming every fragment, no stack trace. */
+    static Run rejected(Run r, String... fragments) {
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: ").doesNotContain("\tat ");
+        assertThat(r.err().strip()).doesNotContain("\n");
+        for (String f : fragments) {
+            assertThat(r.err()).contains(f);
+        }
+        return r;
+    }
+
+    /** The options and positional parameters the command declares, without {@link #COMMON}. */
+    static Set<String> declared(String command) {
+        CommandLine c = AlphaweaveCli.commandTree(List.of());
+        for (String name : command.split(" ")) {
+            c = c.getSubcommands().get(name);
+        }
+        Set<String> out = new TreeSet<>();
+        c.getCommandSpec().options().forEach(o -> out.add(o.longestName()));
+        c.getCommandSpec().positionalParameters().forEach(p -> out.add(p.paramLabel()));
+        out.removeAll(COMMON);
+        return out;
+    }
+
+    static void assertExercisedEveryOption(String command, Set<String> exercised) {
+        assertThat(exercised)
+                .as("options of %s exercised", command)
+                .containsExactlyInAnyOrderElementsOf(declared(command));
+    }
+
+    // ------------------------------------------------------------------ backtest
+
+    @Test
+    void backtestAppliesEveryPortfolioOverrideAndRejectsTheRulesOptionsWithAConfig() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        String cfg = config().toString(), p = plugins.toString();
+        Path baseJson = dir.resolve("base.json");
+        ok(run("backtest", cfg, "--plugins", p, "--json", baseJson.toString()));
+        exercised.addAll(List.of("CONFIG.yaml", "--json", "--plugins"));
+        JsonNode base = json(baseJson);
+        double baseEquity = base.get("metrics").get("final_equity").asDouble();
+        double baseReturn = base.get("metrics").get("total_return").asDouble();
+        assertThat(base.get("overrides")).isEmpty();
+        assertThat(base.get("config").get("period").get("start").asText()).isEqualTo("2017-01-03");
+        assertThat(base.get("config").get("universe")).hasSize(50);
+        assertThat(base.has("comparison")).isFalse();
+
+        Path returnsCsv = dir.resolve("returns.csv");
+        ok(run("backtest", cfg, "--plugins", p, "--returns-csv", returnsCsv.toString()));
+        exercised.add("--returns-csv");
+        List<String> returnLines = Files.readAllLines(returnsCsv);
+        assertThat(returnLines.get(0)).isEqualTo("date,return");
+        assertThat(returnLines.get(1)).startsWith("2017-01-0");
+        assertThat(returnLines).hasSizeGreaterThan(200);
+
+        Path start = dir.resolve("start.json");
+        Run r = ok(run("backtest", cfg, "--plugins", p, "--json", start.toString(), "--start", "2017-07-03"));
+        exercised.add("--start");
+        JsonNode j = json(start);
+        assertThat(j.get("config").get("period").get("start").asText()).isEqualTo("2017-07-03");
+        assertThat(j.get("daily_returns").get(0).get("date").asText()).isEqualTo("2017-07-03");
+        assertThat(j.get("overrides").get(0).toString())
+                .isEqualTo("{\"field\":\"period.start\",\"option\":\"--start\",\"config\":\"2017-01-01\","
+                        + "\"value\":\"2017-07-03\"}");
+        assertThat(r.out())
+                .contains("options: 50 symbols, 2017-07-03 …")
+                .contains("overrides of the config: period.start 2017-01-01 → 2017-07-03 (--start)");
+
+        Path end = dir.resolve("end.json");
+        ok(run("backtest", cfg, "--plugins", p, "--json", end.toString(), "--end", "2017-06-30"));
+        exercised.add("--end");
+        j = json(end);
+        assertThat(j.get("config").get("period").get("end").asText()).isEqualTo("2017-06-30");
+        JsonNode days = j.get("daily_returns");
+        assertThat(days.get(days.size() - 1).get("date").asText()).isEqualTo("2017-06-30");
+
+        // fractional shares and costs in bps: the run scales with the capital
+        Path capital = dir.resolve("capital.json");
+        r = ok(run("backtest", cfg, "--plugins", p, "--json", capital.toString(), "--capital", "1000"));
+        exercised.add("--capital");
+        j = json(capital);
+        assertThat(j.get("config").get("capital").asDouble()).isEqualTo(1000.0);
+        assertThat(j.get("metrics").get("final_equity").asDouble()).isCloseTo(baseEquity / 100, within(1e-6));
+        assertThat(r.out()).contains("from 1,000.00").contains("capital 100000 → 1000 (--capital)");
+
+        Path commission = dir.resolve("commission.json");
+        ok(run("backtest", cfg, "--plugins", p, "--json", commission.toString(), "--commission-bps", "100"));
+        exercised.add("--commission-bps");
+        j = json(commission);
+        assertThat(j.get("config").get("execution").get("commission_bps").asDouble())
+                .isEqualTo(100.0);
+        assertThat(j.get("metrics").get("total_return").asDouble()).isLessThan(baseReturn);
+
+        Path slippage = dir.resolve("slippage.json");
+        ok(run("backtest", cfg, "--plugins", p, "--json", slippage.toString(), "--slippage-bps", "100"));
+        exercised.add("--slippage-bps");
+        j = json(slippage);
+        assertThat(j.get("config").get("execution").get("slippage_bps").asDouble())
+                .isEqualTo(100.0);
+        assertThat(j.get("metrics").get("total_return").asDouble()).isLessThan(baseReturn);
+
+        Path symbols = dir.resolve("symbols.json");
+        ok(run("backtest", cfg, "--plugins", p, "--json", symbols.toString(), "--symbols", "AAPL,MSFT,JPM,XOM,JNJ"));
+        exercised.add("--symbols");
+        j = json(symbols);
+        assertThat(j.get("config").get("universe"))
+                .extracting(JsonNode::asText)
+                .containsExactly("AAPL", "MSFT", "JPM", "XOM", "JNJ");
+        assertThat(j.get("overrides").get(0).get("config").isNull()).isTrue();
+
+        Path compare = dir.resolve("compare.json");
+        ok(run("backtest", cfg, "--plugins", p, "--json", compare.toString(), "--compare"));
+        exercised.add("--compare");
+        assertThat(json(compare).get("comparison").get("combiners"))
+                .extracting(n -> n.get("label").asText())
+                .containsExactly("test_average", "test_first");
+
+        Path portfolio = dir.resolve("portfolio.json");
+        ok(run("backtest", cfg, "--plugins", p, "--json", portfolio.toString(), "--mode", "portfolio"));
+        assertThat(json(portfolio).get("metrics").get("final_equity").asDouble())
+                .isEqualTo(baseEquity);
+        rejected(run("backtest", cfg, "--plugins", p, "--mode", "rules"), "portfolio mode", "drop --mode rules");
+        exercised.add("--mode");
+
+        rejected(
+                run("backtest", cfg, "--plugins", noPlugins.toString()),
+                "unknown strategy \"test_momentum\"",
+                "looked in the plugins directory " + noPlugins);
+
+        Path gapFade = config("gap.yaml", "  - {id: gap_fade}");
+        Path withDefinitions = dir.resolve("definitions.json");
+        ok(run(
+                "backtest",
+                gapFade.toString(),
+                "--plugins",
+                p,
+                "--definitions",
+                definitions.toString(),
+                "--json",
+                withDefinitions.toString()));
+        assertThat(json(withDefinitions)
+                        .get("config")
+                        .get("strategies")
+                        .get(0)
+                        .get("id")
+                        .asText())
+                .isEqualTo("gap_fade");
+        rejected(
+                run("backtest", gapFade.toString(), "--plugins", p),
+                "unknown strategy \"gap_fade\"",
+                userDir.resolve("strategies") + " (yours, absent)");
+        exercised.add("--definitions");
+
+        rejected(
+                run("backtest", cfg, "--plugins", p, "--data", yahooA.toString()),
+                "--data does not apply with a config file",
+                "data.path");
+        exercised.add("--data");
+        rejected(
+                run("backtest", cfg, "--plugins", p, "--strategy", "test_momentum"),
+                "--strategy does not apply with a config file");
+        exercised.add("--strategy");
+        rejected(
+                run("backtest", cfg, "--plugins", p, "--params", "lookback=5"),
+                "--params does not apply with a config file",
+                "strategies[*].params");
+        exercised.add("--params");
+
+        // bad override values name the option; a config rule an override breaks names both
+        rejected(run("backtest", cfg, "--plugins", p, "--capital", "0"), "--capital: capital override must be");
+        rejected(
+                run("backtest", cfg, "--plugins", p, "--start", "2018-01-02"),
+                "period.start 2018-01-02 is after period.end 2017-12-31",
+                "with the command-line overrides --start 2018-01-02");
+        rejected(
+                run("backtest", cfg, "--plugins", p, "--symbols", "AAPL,NOPE"),
+                "universe[1]: symbol NOPE",
+                "--symbols AAPL,NOPE");
+
+        rulesMode(exercised);
+        assertExercisedEveryOption("backtest", exercised);
+    }
+
+    private void rulesMode(Set<String> exercised) throws Exception {
+        String p = plugins.toString();
+        Path baseJson = dir.resolve("rules.json");
+        // no --mode: the flag form runs rules mode; two symbols share the capital in two sleeves
+        ok(run(
+                "backtest",
+                "--data",
+                twoSymbols.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--plugins",
+                p,
+                "--json",
+                baseJson.toString()));
+        JsonNode base = json(baseJson);
+        assertThat(base.get("mode").asText()).isEqualTo("rules");
+        assertThat(base.get("symbols")).hasSize(2);
+        double baseValue = base.get("final_value").asDouble();
+
+        // one symbol: BUY fills at 01-03's open (11), the SELL two bars later at 01-07's open (13)
+        Path one = dir.resolve("rules-one.json");
+        ok(run(
+                "backtest",
+                "--data",
+                twoSymbols.toString(),
+                "--symbols",
+                "AAA",
+                "--strategy",
+                "first_bar_buyer",
+                "--plugins",
+                p,
+                "--json",
+                one.toString()));
+        assertThat(json(one).get("final_value").asDouble()).isCloseTo(100_000.0 / 11 * 13, within(1e-6));
+
+        Path data = dir.resolve("rules-data.json");
+        ok(run(
+                "backtest",
+                "--data",
+                yahooA.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--plugins",
+                p,
+                "--json",
+                data.toString()));
+        assertThat(json(data).get("symbols")).extracting(JsonNode::asText).containsExactly("AAA");
+
+        Path params = dir.resolve("rules-params.json");
+        ok(run(
+                "backtest",
+                "--data",
+                yahooA.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--params",
+                "hold=1",
+                "--plugins",
+                p,
+                "--json",
+                params.toString()));
+        assertThat(json(params).get("final_value").asDouble()).isCloseTo(100_000.0 / 11 * 12, within(1e-6));
+
+        Path capital = dir.resolve("rules-capital.json");
+        ok(run(
+                "backtest",
+                "--data",
+                yahooA.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--capital",
+                "1000",
+                "--plugins",
+                p,
+                "--json",
+                capital.toString()));
+        assertThat(json(capital).get("final_value").asDouble()).isCloseTo(1000.0 / 11 * 13, within(1e-9));
+
+        Path commission = dir.resolve("rules-commission.json");
+        ok(run(
+                "backtest",
+                "--data",
+                twoSymbols.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--commission-bps",
+                "100",
+                "--plugins",
+                p,
+                "--json",
+                commission.toString()));
+        assertThat(json(commission).get("commission_bps").asDouble()).isEqualTo(100.0);
+        assertThat(json(commission).get("final_value").asDouble()).isLessThan(baseValue);
+
+        Path slippage = dir.resolve("rules-slippage.json");
+        ok(run(
+                "backtest",
+                "--data",
+                twoSymbols.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--slippage-bps",
+                "100",
+                "--plugins",
+                p,
+                "--json",
+                slippage.toString()));
+        assertThat(json(slippage).get("slippage_bps").asDouble()).isEqualTo(100.0);
+        assertThat(json(slippage).get("final_value").asDouble()).isLessThan(baseValue);
+
+        // from 01-03: BUY fills at 01-06's open (12), the SELL at 01-08's open (14)
+        Path start = dir.resolve("rules-start.json");
+        ok(run(
+                "backtest",
+                "--data",
+                yahooA.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--start",
+                "2020-01-03",
+                "--plugins",
+                p,
+                "--json",
+                start.toString()));
+        assertThat(json(start).get("start").asText()).isEqualTo("2020-01-03");
+        assertThat(json(start).get("final_value").asDouble()).isCloseTo(100_000.0 / 12 * 14, within(1e-6));
+
+        // to 01-06: the SELL signal of 01-06 has no next open; the position is marked at 01-06's close
+        Path end = dir.resolve("rules-end.json");
+        ok(run(
+                "backtest",
+                "--data",
+                yahooA.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--end",
+                "2020-01-06",
+                "--plugins",
+                p,
+                "--json",
+                end.toString()));
+        assertThat(json(end).get("end").asText()).isEqualTo("2020-01-06");
+        assertThat(json(end).get("final_value").asDouble()).isCloseTo(100_000.0 / 11 * 12.5, within(1e-6));
+
+        Path rules = dir.resolve("rules-mode.json");
+        ok(run(
+                "backtest",
+                "--mode",
+                "rules",
+                "--data",
+                twoSymbols.toString(),
+                "--strategy",
+                "first_bar_buyer",
+                "--plugins",
+                p,
+                "--json",
+                rules.toString()));
+        assertThat(json(rules).get("final_value").asDouble()).isEqualTo(baseValue);
+        rejected(
+                run(
+                        "backtest",
+                        "--mode",
+                        "portfolio",
+                        "--data",
+                        yahooA.toString(),
+                        "--strategy",
+                        "first_bar_buyer",
+                        "--plugins",
+                        p),
+                "--mode portfolio needs a config file");
+
+        rejected(
+                run(
+                        "backtest",
+                        "--data",
+                        yahooA.toString(),
+                        "--strategy",
+                        "first_bar_buyer",
+                        "--capital",
+                        "-5",
+                        "--plugins",
+                        p),
+                "--capital: capital must be a finite number > 0, was -5.0");
+        rejected(
+                run(
+                        "backtest",
+                        "--data",
+                        yahooA.toString(),
+                        "--strategy",
+                        "first_bar_buyer",
+                        "--slippage-bps",
+                        "10000",
+                        "--plugins",
+                        p),
+                "--slippage-bps: slippage_bps must be in [0, 10000)");
+        rejected(
+                run(
+                        "backtest",
+                        "--data",
+                        yahooA.toString(),
+                        "--strategy",
+                        "first_bar_buyer",
+                        "--compare",
+                        "--plugins",
+                        p),
+                "--compare",
+                "does not apply in rules mode");
+        rejected(
+                run("backtest", "--data", yahooA.toString(), "--strategy", "no_such", "--plugins", p),
+                "unknown strategy \"no_such\"",
+                "looked in the plugins directory " + plugins);
+        exercised.add("--strategy");
+    }
+
+    // ------------------------------------------------------------------ demo, signals
+
+    static Path small() throws Exception {
+        return smallConfig(
+                "small.yaml", "  - {id: test_momentum, weight: 2.0, params: {lookback: 40}}\n  - {id: test_reversal}");
+    }
+
+    @Test
+    void demoRunsTheGivenConfigWritesTheGivenJsonAndUsesTheRegistryOptions() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        Path out = dir.resolve("demo/out.json");
+        Run r = ok(
+                run("demo", "--config", small().toString(), "--json", out.toString(), "--plugins", plugins.toString()));
+        exercised.addAll(List.of("--config", "--json", "--plugins"));
+        assertThat(r.out()).startsWith("options: 10 symbols").contains("json: " + out);
+        assertThat(json(out).get("config").get("name").asText()).isEqualTo("options");
+        assertThat(json(out).get("comparison").get("combiners")).hasSize(2);
+
+        rejected(
+                run(
+                        "demo",
+                        "--config",
+                        small().toString(),
+                        "--plugins",
+                        noPlugins.toString(),
+                        "--json",
+                        out.toString()),
+                "unknown strategy \"test_momentum\"");
+
+        Path gap = dir.resolve("demo/gap.json");
+        ok(run(
+                "demo",
+                "--config",
+                smallConfig("demo-gap.yaml", "  - {id: gap_fade}").toString(),
+                "--json",
+                gap.toString(),
+                "--plugins",
+                plugins.toString(),
+                "--definitions",
+                definitions.toString()));
+        assertThat(json(gap).get("config").get("strategies").get(0).get("id").asText())
+                .isEqualTo("gap_fade");
+        exercised.add("--definitions");
+
+        assertExercisedEveryOption("demo", exercised);
+    }
+
+    @Test
+    void signalsWritesTheConfigsSignalsToTheGivenCsvWithTheGivenRegistry() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        Path csv = dir.resolve("signals/momentum.csv");
+        ok(run("signals", small().toString(), "--csv", csv.toString(), "--plugins", plugins.toString()));
+        exercised.addAll(List.of("CONFIG.yaml", "--csv", "--plugins"));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("date,symbol,strategy,alpha_score,confidence");
+        assertThat(lines.subList(1, lines.size()))
+                .extracting(l -> l.split(",")[2])
+                .containsOnly("test_momentum", "test_reversal");
+
+        rejected(
+                run("signals", small().toString(), "--csv", csv.toString(), "--plugins", noPlugins.toString()),
+                "unknown strategy");
+
+        Path gap = dir.resolve("signals/gap.csv");
+        ok(run(
+                "signals",
+                smallConfig("signals-gap.yaml", "  - {id: gap_fade}").toString(),
+                "--csv",
+                gap.toString(),
+                "--plugins",
+                plugins.toString(),
+                "--definitions",
+                definitions.toString()));
+        List<String> gapLines = Files.readAllLines(gap);
+        assertThat(gapLines.subList(1, gapLines.size()))
+                .extracting(l -> l.split(",")[2])
+                .containsOnly("gap_fade");
+        exercised.add("--definitions");
+
+        assertExercisedEveryOption("signals", exercised);
+    }
+
+    // ------------------------------------------------------------------ metrics, data inspect
+
+    @Test
+    void metricsReadsTheGivenReturnsAndPrintsJsonOnlyWithJson() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        Path up = dir.resolve("up.csv"), down = dir.resolve("down.csv");
+        Files.writeString(up, "date,return\n2024-01-02,0.01\n2024-01-03,0.02\n2024-01-04,-0.01\n");
+        Files.writeString(down, "date,return\n2024-01-02,-0.01\n2024-01-03,-0.02\n2024-01-04,0.01\n");
+        JsonNode a = new ObjectMapper()
+                .readTree(
+                        ok(run("metrics", "--returns", up.toString(), "--json")).out());
+        JsonNode b = new ObjectMapper()
+                .readTree(ok(run("metrics", "--returns", down.toString(), "--json"))
+                        .out());
+        exercised.addAll(List.of("--returns", "--json"));
+        assertThat(a.get("metrics").get("total_return").asDouble()).isCloseTo(1.01 * 1.02 * 0.99 - 1, within(1e-12));
+        assertThat(b.get("metrics").get("total_return").asDouble()).isCloseTo(0.99 * 0.98 * 1.01 - 1, within(1e-12));
+        Run table = ok(run("metrics", "--returns", up.toString()));
+        assertThat(table.out()).startsWith(up + ": 3 returns").doesNotContain("{");
+        assertExercisedEveryOption("metrics", exercised);
+    }
+
+    @Test
+    void dataInspectReadsTheGivenFileAndAddsSectorsAndJsonWhenAsked() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        Run plain = ok(run("data", "inspect", twoSymbols.toString()));
+        exercised.add("FILE");
+        assertThat(plain.out()).contains("symbols    2").doesNotContain("sectors ");
+        Run sectorsRun = ok(run("data", "inspect", sample.toString(), "--sectors", sectors.toString()));
+        exercised.add("--sectors");
+        assertThat(sectorsRun.out()).contains("sectors    " + sectors).contains("Information Technology");
+        JsonNode j = new ObjectMapper()
+                .readTree(
+                        ok(run("data", "inspect", yahooA.toString(), "--json")).out());
+        exercised.add("--json");
+        assertThat(j.get("symbols")).extracting(n -> n.get("symbol").asText()).containsExactly("AAA");
+        JsonNode renamed = new ObjectMapper()
+                .readTree(ok(run("data", "inspect", yahooA.toString(), "--symbol", "ZZZ", "--json"))
+                        .out());
+        exercised.add("--symbol");
+        assertThat(renamed.get("symbols"))
+                .extracting(n -> n.get("symbol").asText())
+                .containsExactly("ZZZ");
+        Path broken = dir.resolve("BROKEN.csv");
+        Files.writeString(broken, Files.readString(yahooA).replace("2020-01-06,12,13,11", "2020-01-06,12,x,11"));
+        rejected(run("data", "inspect", broken.toString()), "BROKEN.csv:4");
+        Run dropped = ok(run("data", "inspect", broken.toString(), "--drop-bad-rows"));
+        exercised.add("--drop-bad-rows");
+        assertThat(dropped.out()).contains("1 dropped");
+        assertExercisedEveryOption("data inspect", exercised);
+    }
+
+    // ------------------------------------------------------------------ plugins, strategies
+
+    @Test
+    void pluginsListShowsTheGivenDirectoryAsTextOrJsonAndRejectsDefinitions() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        assertThat(ok(run("plugins", "list", "--plugins", plugins.toString())).out())
+                .contains("test-options");
+        assertThat(ok(run("plugins", "list", "--plugins", noPlugins.toString())).out())
+                .contains("no plugin JARs");
+        exercised.add("--plugins");
+        JsonNode j = new ObjectMapper()
+                .readTree(ok(run("plugins", "list", "--plugins", plugins.toString(), "--json"))
+                        .out());
+        exercised.add("--json");
+        assertThat(j.get("plugins")).extracting(n -> n.get("id").asText()).containsExactly("test-options");
+        rejected(
+                run("plugins", "list", "--plugins", plugins.toString(), "--definitions", definitions.toString()),
+                "--definitions does not apply to plugins list");
+        exercised.add("--definitions");
+        assertExercisedEveryOption("plugins list", exercised);
+    }
+
+    @Test
+    void pluginsInstallCopiesTheGivenJarIntoTheGivenDirectoryAndRejectsDefinitions() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        Path target = Files.createDirectories(dir.resolve("install-target"));
+        Path jar = TestPluginJar.withStrategy("installable", "installable_one").writeTo(dir.resolve("installable.jar"));
+        Run r = ok(run("plugins", "install", jar.toString(), "--plugins", target.toString()));
+        exercised.addAll(List.of("JAR", "--plugins"));
+        assertThat(r.out()).contains("installed plugin installable 1.0.0").contains("installable_one");
+        assertThat(target.resolve("installable.jar")).exists();
+
+        Path other = Files.createDirectories(dir.resolve("install-json"));
+        JsonNode j = new ObjectMapper()
+                .readTree(ok(run("plugins", "install", jar.toString(), "--plugins", other.toString(), "--json"))
+                        .out());
+        exercised.add("--json");
+        assertThat(j.get("id").asText()).isEqualTo("installable");
+        assertThat(j.get("entries")).extracting(n -> n.get("id").asText()).containsExactly("installable_one");
+
+        Path third = Files.createDirectories(dir.resolve("install-defs"));
+        rejected(
+                run(
+                        "plugins",
+                        "install",
+                        jar.toString(),
+                        "--plugins",
+                        third.toString(),
+                        "--definitions",
+                        definitions.toString()),
+                "--definitions does not apply to plugins install");
+        assertThat(third).isEmptyDirectory();
+        exercised.add("--definitions");
+        assertExercisedEveryOption("plugins install", exercised);
+    }
+
+    @Test
+    void strategiesListFiltersByKindAndReadsTheGivenDirectories() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        List<String> all = ids(ok(run("strategies", "list", "--json", "--plugins", plugins.toString()))
+                .out());
+        exercised.addAll(List.of("--json", "--plugins"));
+        assertThat(all)
+                .containsExactlyInAnyOrder(
+                        "test_momentum",
+                        "test_reversal",
+                        "first_bar_buyer",
+                        "test_average",
+                        "test_first",
+                        "test_proportional");
+        assertThat(ok(run("strategies", "list", "--plugins", plugins.toString()))
+                        .out())
+                .contains("KIND")
+                .contains("test_average");
+        List<String> combiners =
+                ids(ok(run("strategies", "list", "--json", "--kind", "combiner", "--plugins", plugins.toString()))
+                        .out());
+        exercised.add("--kind");
+        assertThat(combiners).containsExactly("test_average", "test_first");
+        rejected(
+                run("strategies", "list", "--kind", "widget", "--plugins", plugins.toString()),
+                "--kind must be one of");
+        List<String> withDefinitions = ids(ok(run(
+                        "strategies",
+                        "list",
+                        "--json",
+                        "--plugins",
+                        plugins.toString(),
+                        "--definitions",
+                        definitions.toString()))
+                .out());
+        exercised.add("--definitions");
+        assertThat(withDefinitions).contains("gap_fade").containsAll(all);
+        assertThat(ids(ok(run("strategies", "list", "--json", "--plugins", noPlugins.toString()))
+                        .out()))
+                .isEmpty();
+        assertExercisedEveryOption("strategies list", exercised);
+    }
+
+    private static List<String> ids(String json) throws Exception {
+        List<String> out = new ArrayList<>();
+        new ObjectMapper().readTree(json).forEach(n -> out.add(n.get("id").asText()));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ validate, doctor
+
+    @Test
+    void validateChecksTheGivenFileOnTheGivenDataAndPrintsJsonOnlyWithJson() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        Path file = definitions.resolve("gap_fade.yaml");
+        JsonNode one = new ObjectMapper()
+                .readTree(ok(run("validate", file.toString(), "--json", "--data", longA.toString()))
+                        .out());
+        exercised.addAll(List.of("FILE", "--json", "--data"));
+        assertThat(one.get("id").asText()).isEqualTo("gap_fade");
+        assertThat(one.get("backtest").get("symbols").asInt()).isEqualTo(1);
+        JsonNode two = new ObjectMapper()
+                .readTree(ok(run("validate", file.toString(), "--json", "--data", longAB.toString()))
+                        .out());
+        assertThat(two.get("backtest").get("symbols").asInt()).isEqualTo(2);
+        assertThat(ok(run("validate", file.toString(), "--data", longA.toString()))
+                        .out())
+                .startsWith(file + ": OK")
+                .doesNotContain("{");
+        assertExercisedEveryOption("validate", exercised);
+    }
+
+    @Test
+    void doctorHasNoOptionsOfItsOwn() {
+        assertExercisedEveryOption("doctor", Set.of());
+    }
+
+    // ------------------------------------------------------------------ --help, --version, --verbose
+
+    @Test
+    void theListOfCommandsHereIsEveryCommandOfTheCli() {
+        List<String> leaves = new ArrayList<>();
+        collectLeaves(AlphaweaveCli.commandTree(List.of()), "", leaves);
+        assertThat(leaves).containsExactlyInAnyOrderElementsOf(COMMANDS);
+    }
+
+    private static void collectLeaves(CommandLine c, String prefix, List<String> out) {
+        for (var e : c.getSubcommands().entrySet()) {
+            if (e.getValue().getCommand() instanceof CommandLine.HelpCommand) {
+                continue;
+            }
+            String name = prefix.isEmpty() ? e.getKey() : prefix + " " + e.getKey();
+            if (e.getValue().getSubcommands().isEmpty()) {
+                out.add(name);
+            } else {
+                collectLeaves(e.getValue(), name, out);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "backtest|backtest MISSING.yaml",
+                "demo|demo --config MISSING.yaml",
+                "signals|signals MISSING.yaml --csv out.csv",
+                "metrics|metrics --returns MISSING.csv",
+                "data inspect|data inspect MISSING.csv",
+                "plugins list|plugins list --plugins MISSING",
+                "plugins install|plugins install MISSING.jar --plugins NOPLUGINS",
+                "strategies list|strategies list --kind widget --plugins NOPLUGINS",
+                "validate|validate GAPFADE --data MISSING.csv",
+                "doctor|doctor"
+            })
+    void helpVersionAndVerbose(String spec) {
+        String command = spec.substring(0, spec.indexOf('|'));
+        String[] failing = spec.substring(spec.indexOf('|') + 1)
+                .replace("MISSING", dir.resolve("missing").toString())
+                .replace("NOPLUGINS", noPlugins.toString())
+                .replace("GAPFADE", definitions.resolve("gap_fade.yaml").toString())
+                .split(" ");
+        Run help = ok(run((command + " --help").split(" ")));
+        assertThat(help.out()).startsWith("Usage: alphaweave " + command);
+        Run version = ok(run((command + " --version").split(" ")));
+        assertThat(version.out().strip()).isEqualTo("alphaweave 0.1.0");
+
+        List<String> verboseArgs = new ArrayList<>(List.of(failing));
+        verboseArgs.add("--verbose");
+        Run quiet = run(failing);
+        Run verbose = run(verboseArgs.toArray(String[]::new));
+        if (command.equals("doctor")) {
+            // nothing fails here: --verbose adds the JVM's arguments
+            assertThat(quiet.out()).doesNotContain("jvm args:");
+            assertThat(verbose.out()).contains("jvm args:");
+        } else {
+            rejected(quiet);
+            assertThat(verbose.code()).isEqualTo(2);
+            assertThat(verbose.err()).contains("\tat io.alphaweave.");
+        }
+    }
+
+    @Test
+    void backtestHelpDoesNotCallModeRequired() {
+        String help = ok(run("backtest", "--help")).out();
+        String mode = help.substring(help.lastIndexOf("--mode=MODE"), help.lastIndexOf("--data=FILE"));
+        assertThat(mode.replaceAll("\\s+", " "))
+                .doesNotContain("required")
+                .contains("default: portfolio with a CONFIG.yaml, rules without one");
+    }
+}
