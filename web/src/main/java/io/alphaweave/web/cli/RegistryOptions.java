@@ -218,16 +218,19 @@ final class RegistryOptions {
      * directory and file order; an id defined by two files is an error naming both.
      */
     private static void loadDefinitions(List<Path> dirs, ComponentRegistry registry, ComponentValidator validator) {
-        List<Path> files = new ArrayList<>();
+        // a file reached twice (e.g. DIR and DIR/strategies both given) is one definition, not a duplicate
+        Map<Path, Path> byCanonical = new java.util.LinkedHashMap<>();
         for (Path dir : dirs) {
-            files.addAll(list(dir));
+            List<Path> found = new ArrayList<>(list(dir));
             for (String folder : List.of("strategies", "combiners", "allocators")) {
                 Path sub = dir.resolve(folder);
                 if (Files.isDirectory(sub)) {
-                    files.addAll(list(sub));
+                    found.addAll(list(sub));
                 }
             }
+            found.forEach(f -> byCanonical.putIfAbsent(canonical(f), f));
         }
+        List<Path> files = new ArrayList<>(byCanonical.values());
         if (files.isEmpty()) {
             return;
         }

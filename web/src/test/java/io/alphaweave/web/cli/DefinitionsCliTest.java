@@ -223,8 +223,8 @@ class DefinitionsCliTest {
     }
 
     @Test
-    void theSameFolderGivenTwiceIsReadOnce() throws Exception {
-        write(home.resolve("strategies-yaml"), "shipped_one.yaml", strategy("shipped_one"));
+    void theSameFolderOrFileReachedTwiceIsReadOnce() throws Exception {
+        write(home.resolve("strategies-yaml/strategies"), "shipped_one.yaml", strategy("shipped_one"));
 
         Run r = run(
                 "strategies",
@@ -235,7 +235,9 @@ class DefinitionsCliTest {
                 "--definitions",
                 home.resolve("strategies-yaml").toString(),
                 "--definitions",
-                home.resolve("strategies-yaml/.").toString());
+                home.resolve("strategies-yaml/.").toString(),
+                "--definitions",
+                home.resolve("strategies-yaml/strategies").toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()))
