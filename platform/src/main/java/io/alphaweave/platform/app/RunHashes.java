@@ -1,0 +1,31 @@
+package io.alphaweave.platform.app;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What makes a run reproducible: two runs with equal hashes used the same config, the same code and
+ * the same data, so they produce the same report. Every hash is lowercase hex SHA-256. Immutable.
+ *
+ * @param config hash of the resolved config (every default filled in; the JSON of {@link ResolvedConfig})
+ * @param components component id → its content hash (plugin JAR or definition file), for every
+ *     strategy, the combiner and the allocator; comparison-only combiners included
+ * @param dataset hash of the data files' bytes (bars and sectors)
+ */
+public record RunHashes(String config, Map<String, String> components, String dataset) {
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
+    /** Checks the format and copies the map in order. */
+    public RunHashes {
+        check(config, "config");
+        check(dataset, "dataset");
+        components = Copies.ordered(components, "components");
+    }
+
+    private static void check(String hash, String name) {
+        if (hash == null || !HEX.matcher(hash).matches()) {
+            throw new IllegalArgumentException(name + " hash must be 64 lowercase hex digits, was " + hash);
+        }
+    }
+}
