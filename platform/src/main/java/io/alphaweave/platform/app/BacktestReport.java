@@ -54,7 +54,8 @@ public record BacktestReport(
         List<BindingConstraint> bindingConstraints,
         @JsonInclude(JsonInclude.Include.NON_NULL) ComparisonTable comparison,
         RunHashes hashes,
-        Timings timingsMs) {
+        Timings timingsMs)
+        implements RunReport {
 
     /** The JSON layout version this class writes. */
     public static final int SCHEMA_VERSION = 1;

@@ -8,9 +8,12 @@ import java.util.regex.Pattern;
  * What makes a run reproducible: two runs with equal hashes used the same config, the same code and
  * the same data, so they produce the same report. Every hash is lowercase hex SHA-256. Immutable.
  *
- * @param config hash of the resolved config (every default filled in; the JSON of {@link ResolvedConfig})
- * @param components component id → its content hash (plugin JAR or definition file), for every
- *     strategy, the combiner and the allocator; comparison-only combiners included
+ * @param config hash of the resolved config (every default filled in) without its name and the data's
+ *     location (the dataset hash covers the data), so the same config run on another machine hashes
+ *     the same
+ * @param components {@code kind:id} (e.g. {@code strategy:momentum_rank}) → the content hash of the
+ *     component's plugin JAR or definition file (for a built-in class, the hash of {@code
+ *     builtin:KIND:id}), for every strategy, the combiner, the allocator and every compared combiner
  * @param dataset hash of the data files' bytes (bars and sectors)
  */
 public record RunHashes(String config, Map<String, String> components, String dataset) {
