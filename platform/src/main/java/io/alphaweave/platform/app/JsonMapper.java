@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.alphaweave.api.AlphaweaveException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -67,7 +67,7 @@ public final class JsonMapper {
     /**
      * @param value a record, map, list or tree
      * @param file the file to (over)write; its parent directories are created
-     * @throws UncheckedIOException naming the file when it cannot be written
+     * @throws AlphaweaveException (bad input) naming the file when it cannot be written
      */
     public static void write(Object value, Path file) {
         try {
@@ -77,7 +77,7 @@ public final class JsonMapper {
             }
             Files.writeString(file, write(value));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new AlphaweaveException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
