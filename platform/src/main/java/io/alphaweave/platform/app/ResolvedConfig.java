@@ -125,8 +125,8 @@ public record ResolvedConfig(
     /**
      * The book's constraints.
      *
-     * @param maxPosition largest |weight| of one symbol, NaN (JSON null) when unlimited
-     * @param maxSector largest Σ|weight| of one sector, NaN (JSON null) when unlimited
+     * @param maxPosition largest |weight| of one symbol, +∞ (JSON null) when unlimited; NaN is read as +∞
+     * @param maxSector largest Σ|weight| of one sector, +∞ (JSON null) when unlimited; NaN is read as +∞
      * @param minPositions fewest names held, ≥ 0
      * @param longOnly whether short weights are removed
      * @param grossLeverage Σ|weight| cap
@@ -139,8 +139,10 @@ public record ResolvedConfig(
             boolean longOnly,
             double grossLeverage,
             String onInfeasible) {
-        /** Checks the counts. */
+        /** Checks the counts; an unlimited cap is +∞ however it came (JSON null reads as NaN). */
         public ConstraintSettings {
+            maxPosition = Double.isNaN(maxPosition) ? Double.POSITIVE_INFINITY : maxPosition;
+            maxSector = Double.isNaN(maxSector) ? Double.POSITIVE_INFINITY : maxSector;
             if (minPositions < 0) {
                 throw new IllegalArgumentException("minPositions must be ≥ 0, was " + minPositions);
             }
