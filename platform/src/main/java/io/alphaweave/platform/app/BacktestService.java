@@ -121,7 +121,8 @@ public final class BacktestService {
         cancellation.check(RunPhase.SIGNALS);
         progress.progress(RunPhase.SIGNALS, 0.05);
         MarketData data = prepared.data();
-        StrategySignals signals = PortfolioBacktest.computeSignals(data, prepared.setup().strategies());
+        StrategySignals signals =
+                PortfolioBacktest.computeSignals(data, prepared.setup().strategies());
 
         cancellation.check(RunPhase.BACKTEST);
         progress.progress(RunPhase.BACKTEST, 0.15);
@@ -239,7 +240,9 @@ public final class BacktestService {
         configDoc.put("end", panel.date(panel.dayCount() - 1));
         configDoc.put("costs", costs);
         Map<String, String> components = new LinkedHashMap<>();
-        components.put(key(ComponentKind.STRATEGY, request.strategyId()), contentHash(ComponentKind.STRATEGY, request.strategyId()));
+        components.put(
+                key(ComponentKind.STRATEGY, request.strategyId()),
+                contentHash(ComponentKind.STRATEGY, request.strategyId()));
         RunHashes hashes = new RunHashes(
                 ReportAssembler.sha256(JsonMapper.write(configDoc)),
                 components,
@@ -309,7 +312,8 @@ public final class BacktestService {
         for (var s : prepared.config().strategies()) {
             out.put(key(ComponentKind.STRATEGY, s.id()), contentHash(ComponentKind.STRATEGY, s.id()));
         }
-        String combiner = prepared.config().combiner().id(), allocator = prepared.config().allocator().id();
+        String combiner = prepared.config().combiner().id(),
+                allocator = prepared.config().allocator().id();
         out.put(key(ComponentKind.COMBINER, combiner), contentHash(ComponentKind.COMBINER, combiner));
         out.put(key(ComponentKind.ALLOCATOR, allocator), contentHash(ComponentKind.ALLOCATOR, allocator));
         for (SignalCombiner c : combiners) {
@@ -324,7 +328,8 @@ public final class BacktestService {
 
     /** The content hash of a registered component; a built-in class has none, so its id stands in. */
     private String contentHash(ComponentKind kind, String id) {
-        String hash = registry.entry(kind, id).map(e -> e.source().contentHash()).orElse("");
+        String hash =
+                registry.entry(kind, id).map(e -> e.source().contentHash()).orElse("");
         return hash.isEmpty() ? ReportAssembler.sha256("builtin:" + kind + ":" + id) : hash;
     }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param dailyReturn the day's simple return close to close (JSON {@code return})
  * @param equity the account value at the close
  */
-public record DailyPoint(LocalDate date, @JsonProperty("return") double dailyReturn, double equity) {
+public record DailyPoint(
+        LocalDate date, @JsonProperty("return") double dailyReturn, double equity) {
     /** Checks the date. */
     public DailyPoint {
         Objects.requireNonNull(date, "date");

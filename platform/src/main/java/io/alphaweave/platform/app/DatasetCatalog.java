@@ -177,8 +177,7 @@ public final class DatasetCatalog implements BacktestConfig.DataResolver {
             throw new BacktestConfigException("dataset name \"" + name + "\" is taken; choose another");
         }
         if (!Files.isRegularFile(source) || !isCsv(source)) {
-            throw new BacktestConfigException(
-                    "import source " + source + " must be an existing .csv or .csv.gz file");
+            throw new BacktestConfigException("import source " + source + " must be an existing .csv or .csv.gz file");
         }
         if (sectors != null && !Files.isRegularFile(sectors)) {
             throw new BacktestConfigException("sector file " + sectors + " does not exist");

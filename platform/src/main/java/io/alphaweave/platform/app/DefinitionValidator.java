@@ -149,7 +149,9 @@ public final class DefinitionValidator {
                     e.file() == null ? file : e.file(),
                     located ? e.line() : loaded.line("alpha"),
                     located ? e.column() : 0,
-                    e instanceof SandboxViolationException v ? "SANDBOX_" + v.limit().name() : "SCRIPT_ERROR",
+                    e instanceof SandboxViolationException v
+                            ? "SANDBOX_" + v.limit().name()
+                            : "SCRIPT_ERROR",
                     e.detail(),
                     e instanceof SandboxViolationException
                             ? "make the script cheaper: bounded loops, no large allocations, no deep recursion"

@@ -74,8 +74,7 @@ final class ReportAssembler {
                             points));
             ic.put(r.label(), StrategyEvaluator.alphaDecay(d, rows(m)));
         }
-        IcReport icReport =
-                new IcReport(ic, StrategyEvaluator.alphaDecay(d, periodRows(o, o.combinedAlpha())));
+        IcReport icReport = new IcReport(ic, StrategyEvaluator.alphaDecay(d, periodRows(o, o.combinedAlpha())));
 
         PortfolioResult res = o.result();
         List<DailyPoint> daily = new ArrayList<>();
@@ -113,7 +112,9 @@ final class ReportAssembler {
         ComparisonTable comparison = null;
         if (o.compared()) {
             comparison = new ComparisonTable(
-                    o.comparison().combiners().stream().map(ReportAssembler::row).toList(),
+                    o.comparison().combiners().stream()
+                            .map(ReportAssembler::row)
+                            .toList(),
                     o.comparison().strategiesAlone().stream()
                             .map(ReportAssembler::row)
                             .toList());
@@ -168,8 +169,10 @@ final class ReportAssembler {
                 new ResolvedConfig.Period(d.date(p.firstDay()), d.date(0), d.date(d.dayCount() - 1)),
                 c.capital(),
                 strategies,
-                new ResolvedConfig.ComponentEntry(c.combiner().id(), params(p, c.combiner().id())),
-                new ResolvedConfig.ComponentEntry(c.allocator().id(), params(p, c.allocator().id())),
+                new ResolvedConfig.ComponentEntry(
+                        c.combiner().id(), params(p, c.combiner().id())),
+                new ResolvedConfig.ComponentEntry(
+                        c.allocator().id(), params(p, c.allocator().id())),
                 new ResolvedConfig.ConstraintSettings(
                         c.constraints().maxPosition(),
                         c.constraints().maxSector(),
@@ -179,7 +182,10 @@ final class ReportAssembler {
                         c.constraints().onInfeasible().id()),
                 c.rebalance().id(),
                 new ResolvedConfig.Execution(
-                        "next_open", c.costs().commissionBps(), c.costs().slippageBps(), c.costs().fractional()),
+                        "next_open",
+                        c.costs().commissionBps(),
+                        c.costs().slippageBps(),
+                        c.costs().fractional()),
                 "portfolio");
     }
 

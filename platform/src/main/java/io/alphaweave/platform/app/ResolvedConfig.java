@@ -84,8 +84,8 @@ public record ResolvedConfig(
             Objects.requireNonNull(warmUpFrom, "warmUpFrom");
             Objects.requireNonNull(end, "end");
             if (warmUpFrom.isAfter(start) || start.isAfter(end)) {
-                throw new IllegalArgumentException("period must satisfy warm_up_from ≤ start ≤ end, was "
-                        + warmUpFrom + ", " + start + ", " + end);
+                throw new IllegalArgumentException("period must satisfy warm_up_from ≤ start ≤ end, was " + warmUpFrom
+                        + ", " + start + ", " + end);
             }
         }
     }

@@ -88,7 +88,8 @@ public record RulesReport(
      * @param date the trading day
      * @param dailyReturn the account's simple return that day (JSON {@code return})
      */
-    public record DatedReturn(LocalDate date, @JsonProperty("return") double dailyReturn) {
+    public record DatedReturn(
+            LocalDate date, @JsonProperty("return") double dailyReturn) {
         /** Checks the date. */
         public DatedReturn {
             Objects.requireNonNull(date, "date");

@@ -1,7 +1,6 @@
 package io.alphaweave.platform.app;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**

@@ -67,8 +67,8 @@ public record ValidationReport(
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(data, "data");
             if (symbols < 1 || days < 1 || trades < 0) {
-                throw new IllegalArgumentException("symbols and days must be ≥ 1 and trades ≥ 0, were " + symbols
-                        + ", " + days + ", " + trades);
+                throw new IllegalArgumentException(
+                        "symbols and days must be ≥ 1 and trades ≥ 0, were " + symbols + ", " + days + ", " + trades);
             }
         }
     }

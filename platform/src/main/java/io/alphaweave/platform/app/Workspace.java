@@ -201,7 +201,8 @@ public record Workspace(
         if (overrides.definitionsDirectory() != null) {
             definitions.add(existing(overrides.definitionsDirectory(), "definitions directory", "--definitions"));
         } else if (set(env.get(DEFINITIONS_ENV))) {
-            definitions.add(existing(Path.of(env.get(DEFINITIONS_ENV)), "definitions directory", "$" + DEFINITIONS_ENV));
+            definitions.add(
+                    existing(Path.of(env.get(DEFINITIONS_ENV)), "definitions directory", "$" + DEFINITIONS_ENV));
         } else if (Files.isDirectory(install.resolve("strategies-yaml"))) {
             definitions.add(install.resolve("strategies-yaml"));
         }

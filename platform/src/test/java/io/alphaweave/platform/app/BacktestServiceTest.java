@@ -43,7 +43,9 @@ class BacktestServiceTest {
         registry.register(ComponentSource.java("prop"), new TestComponents.Proportional("prop"));
         Workspace w = Workspace.resolve(
                 Workspace.Overrides.none(),
-                Map.of("ALPHAWEAVE_HOME", REPO.resolve("platform/target/app-test-home").toString()),
+                Map.of(
+                        "ALPHAWEAVE_HOME",
+                        REPO.resolve("platform/target/app-test-home").toString()),
                 Map.of("alphaweave.home", REPO.toString(), "user.home", "/nowhere"));
         catalog = DatasetCatalog.of(w);
         service = new BacktestService(registry, catalog);
@@ -101,7 +103,9 @@ class BacktestServiceTest {
         assertThat(report.config().data().dataset()).isEqualTo("sample");
         assertThat(report.config().universe()).hasSize(10);
         assertThat(report.strategies()).containsOnlyKeys("mom", "calm");
-        assertThat(report.ic().strategies().get("mom")).extracting(ic -> ic.horizon()).containsExactly(1, 2, 5, 10, 20);
+        assertThat(report.ic().strategies().get("mom"))
+                .extracting(ic -> ic.horizon())
+                .containsExactly(1, 2, 5, 10, 20);
         assertThat(report.comparison()).as("not asked for").isNull();
     }
 
@@ -111,7 +115,9 @@ class BacktestServiceTest {
         BacktestReport a = service.run(request, ProgressListener.NONE, CancellationToken.create());
         BacktestReport b = service.run(request, ProgressListener.NONE, CancellationToken.create());
         assertThat(a.withoutTimings()).isEqualTo(b.withoutTimings());
-        assertThat(a.comparison().combiners()).extracting(ComparisonTable.Row::label).containsExactly("avg", "strong");
+        assertThat(a.comparison().combiners())
+                .extracting(ComparisonTable.Row::label)
+                .containsExactly("avg", "strong");
 
         String json = JsonMapper.write(a);
         BacktestReport back = JsonMapper.read(json, BacktestReport.class);
@@ -175,13 +181,14 @@ class BacktestServiceTest {
 
     @Test
     void theRulesModeGoesThroughTheSameServiceAndMatchesTheRulesEngine() {
-        BacktestRequest.Rules request = new BacktestRequest.Rules(
-                "sample", List.of("AAPL", "MSFT"), null, null, "mom", Map.of(), 10_000, 1, 0);
+        BacktestRequest.Rules request =
+                new BacktestRequest.Rules("sample", List.of("AAPL", "MSFT"), null, null, "mom", Map.of(), 10_000, 1, 0);
         RunReport run = service.run(request, ProgressListener.NONE, CancellationToken.create());
         assertThat(run).isInstanceOf(RulesReport.class);
         RulesReport r = (RulesReport) run;
 
-        MarketData panel = MarketData.load(catalog.find("sample").orElseThrow().data()).select(List.of("AAPL", "MSFT"));
+        MarketData panel =
+                MarketData.load(catalog.find("sample").orElseThrow().data()).select(List.of("AAPL", "MSFT"));
         Strategy mom = registry.strategy("mom");
         RulesBacktest.Result direct = RulesBacktest.run(panel, mom, new RulesBacktest.Config(10_000, 1, 0));
         assertThat(r.finalValue()).isEqualTo(direct.finalValue());

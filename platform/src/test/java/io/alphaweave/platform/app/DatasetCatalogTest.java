@@ -33,7 +33,9 @@ class DatasetCatalogTest {
                 ? Map.of("ALPHAWEAVE_HOME", home.toString(), "ALPHAWEAVE_SHARED_DATA", shared.toString())
                 : Map.of("ALPHAWEAVE_HOME", home.toString());
         return DatasetCatalog.of(Workspace.resolve(
-                Workspace.Overrides.none(), env, Map.of("alphaweave.home", install.toString(), "user.home", "/nowhere")));
+                Workspace.Overrides.none(),
+                env,
+                Map.of("alphaweave.home", install.toString(), "user.home", "/nowhere")));
     }
 
     @Test
@@ -109,8 +111,9 @@ class DatasetCatalogTest {
                 .hasMessageContaining("data.dataset and data.path are exclusive");
         assertThatThrownBy(() -> parse(c, "dataset: sample\ndata: {path: x.csv}\n" + strategies))
                 .hasMessageContaining("either dataset: sample or a data section");
-        assertThatThrownBy(() -> parse(c.datasetsOnly(), "data: {path: " + install.resolve("data/sample/sectors.csv")
-                                + "}\n" + strategies))
+        assertThatThrownBy(() -> parse(
+                        c.datasetsOnly(),
+                        "data: {path: " + install.resolve("data/sample/sectors.csv") + "}\n" + strategies))
                 .hasMessageContaining("data.path: file paths are not accepted here");
     }
 
@@ -122,7 +125,9 @@ class DatasetCatalogTest {
         String ha = DatasetCatalog.contentHash(a, null);
         assertThat(ha).matches("[0-9a-f]{64}").isEqualTo(DatasetCatalog.contentHash(b, null));
         assertThat(DatasetCatalog.contentHash(c, null)).isNotEqualTo(ha);
-        assertThat(DatasetCatalog.contentHash(a, c)).as("the sector file counts").isNotEqualTo(ha);
+        assertThat(DatasetCatalog.contentHash(a, c))
+                .as("the sector file counts")
+                .isNotEqualTo(ha);
     }
 
     private static BacktestConfig parse(DatasetCatalog c, String yaml) {

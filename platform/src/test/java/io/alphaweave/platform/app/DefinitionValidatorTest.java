@@ -21,12 +21,13 @@ class DefinitionValidatorTest {
         ValidationReport r = VALIDATOR.validate("submitted.yaml", text);
         assertThat(r.problems()).isEmpty();
         assertThat(r.ok()).isTrue();
-        assertThat(r.checks()).containsExactly(
-                java.util.Map.entry("schema", "passed"),
-                java.util.Map.entry("compile", "passed"),
-                java.util.Map.entry("sandbox", "passed"),
-                java.util.Map.entry("lookahead", "passed"),
-                java.util.Map.entry("backtest", "passed"));
+        assertThat(r.checks())
+                .containsExactly(
+                        java.util.Map.entry("schema", "passed"),
+                        java.util.Map.entry("compile", "passed"),
+                        java.util.Map.entry("sandbox", "passed"),
+                        java.util.Map.entry("lookahead", "passed"),
+                        java.util.Map.entry("backtest", "passed"));
         assertThat(r.kind()).isEqualTo("strategy");
         assertThat(r.sha256()).matches("[0-9a-f]{64}");
         assertThat(r.coverage()).isBetween(0.5, 1.0);

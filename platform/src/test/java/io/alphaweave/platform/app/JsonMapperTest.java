@@ -17,8 +17,8 @@ class JsonMapperTest {
 
     @Test
     void writesSnakeCaseKeysWithDigitRunsAsWordsInDeclarationOrder() {
-        ReturnMetrics m = new ReturnMetrics(3, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, -0.1, null, -0.02, -0.03, 0.5, 1.2, 0.01,
-                -0.01);
+        ReturnMetrics m =
+                new ReturnMetrics(3, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, -0.1, null, -0.02, -0.03, 0.5, 1.2, 0.01, -0.01);
         List<String> keys = new java.util.ArrayList<>();
         JsonMapper.tree(m).fieldNames().forEachRemaining(keys::add);
         assertThat(keys)
@@ -46,7 +46,10 @@ class JsonMapperTest {
     @Test
     void writesNonFiniteNumbersAsNullAndReadsNullBackAsNaN() {
         String json = JsonMapper.write(new Sample(Double.NaN, Double.POSITIVE_INFINITY, null, null, 1));
-        assertThat(json).contains("\"ratio\" : null").contains("\"maybe\" : null").doesNotContain("NaN");
+        assertThat(json)
+                .contains("\"ratio\" : null")
+                .contains("\"maybe\" : null")
+                .doesNotContain("NaN");
         Sample back = JsonMapper.read(json, Sample.class);
         assertThat(back.ratio()).isNaN();
         assertThat(back.maybe()).as("a boxed Double stays null").isNull();
@@ -71,8 +74,9 @@ class JsonMapperTest {
 
     @Test
     void rejectsUnknownKeysAndTextWhereANumberBelongs() {
-        assertThatThrownBy(() -> JsonMapper.read("{\"horizon\":1,\"days\":2,\"mean\":0,\"std\":0,\"icir\":0,"
-                                + "\"t_stat\":0,\"extra\":1}", InformationCoefficient.class))
+        assertThatThrownBy(() -> JsonMapper.read(
+                        "{\"horizon\":1,\"days\":2,\"mean\":0,\"std\":0,\"icir\":0," + "\"t_stat\":0,\"extra\":1}",
+                        InformationCoefficient.class))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("InformationCoefficient")
                 .hasMessageContaining("extra");

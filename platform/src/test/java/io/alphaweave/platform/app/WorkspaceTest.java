@@ -38,8 +38,11 @@ class WorkspaceTest {
         assertThat(w.pluginsDirectory()).isEqualTo(install.resolve("plugins-dist"));
         assertThat(w.definitionsDirectories()).containsExactly(install.resolve("strategies-yaml"));
         assertThat(w.lookaheadCache()).isEqualTo(home.resolve("lookahead-passed.txt"));
-        assertThat(w.databaseUrl()).isEqualTo("jdbc:h2:file:" + home.resolve("db").resolve("alphaweave"));
-        assertThat(w.sharedDataDirectory()).as("no ../shared/data beside the installation").isNull();
+        assertThat(w.databaseUrl())
+                .isEqualTo("jdbc:h2:file:" + home.resolve("db").resolve("alphaweave"));
+        assertThat(w.sharedDataDirectory())
+                .as("no ../shared/data beside the installation")
+                .isNull();
     }
 
     @Test
@@ -109,7 +112,8 @@ class WorkspaceTest {
     @Test
     void theSharedDataComesFromTheEnvironmentOrBesideTheInstallation() throws Exception {
         Path beside = Files.createDirectories(root.resolve("shared/data"));
-        assertThat(Workspace.resolve(Workspace.Overrides.none(), Map.of(), props()).sharedDataDirectory())
+        assertThat(Workspace.resolve(Workspace.Overrides.none(), Map.of(), props())
+                        .sharedDataDirectory())
                 .isEqualTo(beside);
         Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
         assertThat(Workspace.resolve(
@@ -128,7 +132,8 @@ class WorkspaceTest {
         assertThat(Workspace.resolve(Workspace.Overrides.none(), Map.of("ALPHAWEAVE_CACHE_DIR", "/elsewhere"), p)
                         .lookaheadCache())
                 .isEqualTo(dir.resolve("lookahead-passed.txt"));
-        assertThat(Workspace.resolve(Workspace.Overrides.none(), Map.of("ALPHAWEAVE_CACHE_DIR", dir.toString()), props())
+        assertThat(Workspace.resolve(
+                                Workspace.Overrides.none(), Map.of("ALPHAWEAVE_CACHE_DIR", dir.toString()), props())
                         .lookaheadCache())
                 .isEqualTo(dir.resolve("lookahead-passed.txt"));
     }

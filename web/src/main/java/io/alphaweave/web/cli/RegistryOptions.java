@@ -52,7 +52,8 @@ final class RegistryOptions {
             names = "--definitions",
             paramLabel = "DIR",
             description = "Definition files (YAML/JavaScript) to load: DIR itself and DIR/{strategies,combiners,"
-                    + "allocators} (default: $" + Workspace.DEFINITIONS_ENV + ", else <alphaweave home>/strategies-yaml);"
+                    + "allocators} (default: $" + Workspace.DEFINITIONS_ENV
+                    + ", else <alphaweave home>/strategies-yaml);"
                     + " ~/.alphaweave/strategies is always loaded too.")
     Path definitions;
 

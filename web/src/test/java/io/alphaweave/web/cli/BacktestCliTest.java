@@ -190,9 +190,7 @@ class BacktestCliTest {
                 "--plugins",
                 p);
         assertThat(badSymbol.code()).isEqualTo(2);
-        assertThat(badSymbol.err())
-                .startsWith("error: symbols: ZZZ is not in ")
-                .contains("e.g. AAA");
+        assertThat(badSymbol.err()).startsWith("error: symbols: ZZZ is not in ").contains("e.g. AAA");
 
         Run badParam = run(
                 "backtest",

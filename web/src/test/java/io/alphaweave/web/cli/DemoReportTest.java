@@ -82,7 +82,8 @@ class DemoReportTest {
     void comparesEveryCombinerAndEachStrategyAloneWithTheirKnownEquities() {
         assertThat(report.comparison().combiners())
                 .extracting(ComparisonTable.Row::label)
-                .containsExactly("agreement_weighted_js", "best_strategy", "confidence_weighted", "rank_average", "weighted");
+                .containsExactly(
+                        "agreement_weighted_js", "best_strategy", "confidence_weighted", "rank_average", "weighted");
         assertThat(report.comparison().combiners().get(4).finalEquity()).isEqualTo(1672549.7813499363);
         assertThat(report.strategies().get("bollinger_mean_reversion").metrics().finalEquity())
                 .isEqualTo(1245766.4069014052);
@@ -153,7 +154,8 @@ class DemoReportTest {
                         "avg_daily_win",
                         "avg_daily_loss",
                         "final_equity");
-        assertThat(keys(json.get("strategies"))).containsExactly("bollinger_mean_reversion", "macd_rsi_confluence", "momentum_rank");
+        assertThat(keys(json.get("strategies")))
+                .containsExactly("bollinger_mean_reversion", "macd_rsi_confluence", "momentum_rank");
         assertThat(keys(json.get("strategies").get("momentum_rank")))
                 .containsExactly(
                         "metrics",
@@ -165,7 +167,10 @@ class DemoReportTest {
                         "confidence_over_time");
         assertThat(keys(json.get("strategies").get("momentum_rank").get("alpha_histogram")))
                 .containsExactly("edges", "counts", "total", "mean", "std");
-        assertThat(keys(json.get("strategies").get("momentum_rank").get("confidence_over_time").get(0)))
+        assertThat(keys(json.get("strategies")
+                        .get("momentum_rank")
+                        .get("confidence_over_time")
+                        .get(0)))
                 .containsExactly("date", "mean_confidence", "mean_abs_alpha", "symbols_with_view");
         assertThat(keys(json.get("ic"))).containsExactly("strategies", "portfolio");
         assertThat(keys(json.get("ic").get("portfolio").get(0)))
@@ -183,7 +188,13 @@ class DemoReportTest {
         assertThat(keys(json.get("comparison"))).containsExactly("combiners", "strategies_alone");
         assertThat(keys(json.get("comparison").get("combiners").get(0)))
                 .containsExactly(
-                        "label", "kind", "final_equity", "metrics", "trade_metrics", "turnover", "probabilistic_sharpe");
+                        "label",
+                        "kind",
+                        "final_equity",
+                        "metrics",
+                        "trade_metrics",
+                        "turnover",
+                        "probabilistic_sharpe");
         assertThat(keys(json.get("hashes"))).containsExactly("config", "components", "dataset");
         assertThat(keys(json.get("timings_ms"))).containsExactly("prepare", "signals", "backtest", "total");
     }
@@ -205,15 +216,15 @@ class DemoReportTest {
         PortfolioCliTest.Run r;
         try {
             r = PortfolioCliTest.run(
-                "demo",
-                "--config",
-                ROOT.resolve(DemoCommand.CONFIG).toString(),
-                "--json",
-                out.toString(),
-                "--plugins",
-                ROOT.resolve("plugins-dist").toString(),
-                "--definitions",
-                ROOT.resolve("strategies-yaml").toString());
+                    "demo",
+                    "--config",
+                    ROOT.resolve(DemoCommand.CONFIG).toString(),
+                    "--json",
+                    out.toString(),
+                    "--plugins",
+                    ROOT.resolve("plugins-dist").toString(),
+                    "--definitions",
+                    ROOT.resolve("strategies-yaml").toString());
         } finally {
             if (before == null) {
                 System.clearProperty(Workspace.HOME_PROPERTY);

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** One table from error category to exit code: bad input 2, a component's fault 3, internal 1. */
 class ExitCodeTest {
-    static final Path SAMPLE = Path.of("..", "data", "sample", "sp500_sample.csv.gz").toAbsolutePath().normalize();
+    static final Path SAMPLE = Path.of("..", "data", "sample", "sp500_sample.csv.gz")
+            .toAbsolutePath()
+            .normalize();
 
     @Test
     void theTableMapsEachCategoryToItsExitCode() {
@@ -36,8 +38,8 @@ class ExitCodeTest {
                 defs.resolve("peek.yaml"),
                 "id: peek\nkind: strategy\nhorizon_days: 1\n"
                         + "alpha: \"i + 1 < series.close.length ? (series.close[i + 1] > close ? 1 : -1) : 0\"\n");
-        Path config = Files.writeString(
-                dir.resolve("c.yaml"), "data: {path: " + SAMPLE + "}\nstrategies: [{id: peek}]\n");
+        Path config =
+                Files.writeString(dir.resolve("c.yaml"), "data: {path: " + SAMPLE + "}\nstrategies: [{id: peek}]\n");
         Path plugins = Files.createDirectories(dir.resolve("no-plugins"));
         PortfolioCliTest.Run r = PortfolioCliTest.run(
                 "backtest", config.toString(), "--plugins", plugins.toString(), "--definitions", defs.toString());
