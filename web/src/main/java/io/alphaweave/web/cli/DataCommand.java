@@ -1,8 +1,6 @@
 package io.alphaweave.web.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.alphaweave.platform.app.JsonMapper;
 import io.alphaweave.platform.data.BadRow;
 import io.alphaweave.platform.data.DataDefect;
 import io.alphaweave.platform.data.DataQualityReport;
@@ -79,7 +77,7 @@ final class DataCommand implements Runnable {
         static final int LISTED = 20;
 
         @Override
-        public Integer call() throws JsonProcessingException {
+        public Integer call() {
             long t0 = System.nanoTime();
             LoadOptions options = new LoadOptions(symbol, dropBadRows, LISTED);
             MarketData data = MarketData.load(file, sectors, options);
@@ -87,9 +85,7 @@ final class DataCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             List<SymbolRow> rows = symbolRows(data);
             if (json) {
-                out.println(new ObjectMapper()
-                        .enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(toJson(data, rows)));
+                out.println(JsonMapper.write(toJson(data, rows)));
             } else {
                 printTables(out, data, rows, millis);
             }

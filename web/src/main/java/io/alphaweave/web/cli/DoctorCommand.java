@@ -32,13 +32,12 @@ final class DoctorCommand implements Callable<Integer> {
                         ? "optimizing runtime active: scripts are compiled"
                         : "interpreter only: start with the Graal compiler on the upgrade module path (./alphaweave does"
                                 + " on JDK 25) for compiled scripts");
-        RegistryOptions defaults = new RegistryOptions();
-        out.printf("plugins:    %s%n", defaults.pluginsDirectory().toAbsolutePath());
-        for (RegistryOptions.DefinitionsDirectory d : defaults.definitionsDirectories()) {
-            out.printf(
-                    "definitions: %s (%s%s)%n",
-                    d.path().toAbsolutePath(), d.origin(), java.nio.file.Files.isDirectory(d.path()) ? "" : ", absent");
+        io.alphaweave.platform.app.Workspace workspace = new RegistryOptions().workspace();
+        out.printf("plugins:    %s%n", workspace.pluginsDirectory());
+        for (io.alphaweave.platform.app.Workspace.DefinitionsFolder d : workspace.definitionFolders()) {
+            out.printf("definitions: %s (%s%s)%n", d.path().toAbsolutePath(), d.origin(), d.exists() ? "" : ", absent");
         }
+        out.printf("database:   %s%n", workspace.databaseUrl());
         if (spec.commandLine().getParseResult().hasMatchedOption("--verbose")) {
             out.printf(
                     "jvm args:   %s%n",

@@ -2,6 +2,7 @@ package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.ComponentKind;
+import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.dsl.DefinitionException;
 import io.alphaweave.platform.dsl.DefinitionLoader;
 import io.alphaweave.platform.dsl.LookaheadCheck;
@@ -25,29 +26,19 @@ import picocli.CommandLine.Option;
 /**
  * The {@code --plugins DIR} and {@code --definitions DIR} options of commands that open the
  * component registry, and the one place that builds the registry for a CLI command: the plugin JARs
- * plus the definition files (YAML/JavaScript) of every definitions directory, every strategy checked
- * for lookahead. The definitions directories add up, none hides another: the shipped {@code
- * <alphaweave home>/strategies-yaml}, the user's own {@code <user dir>/strategies} (user dir: system
- * property {@value #USER_DIR_PROPERTY}, else environment variable {@value #USER_DIR_ENV}, else {@code
- * ~/.alphaweave}), the directory of {@code $}{@value #DEFINITIONS_ENV}, and each {@code --definitions
- * DIR}; a component id defined by two files is an error naming both. Definition files are loaded and
- * checked in parallel; passes of the lookahead check are remembered by content hash in {@code <cache
- * dir>/lookahead-passed.txt} (cache dir: system property {@value #CACHE_PROPERTY}, else the user dir),
- * so unchanged files cost only their loading on later calls.
+ * plus the definition files (YAML/JavaScript) of every definitions folder of the {@link Workspace},
+ * every strategy checked for lookahead. The folders add up, none hides another: the shipped {@code
+ * <alphaweave home>/strategies-yaml}, the user's own {@code <user dir>/strategies}, the folder of
+ * {@code $ALPHAWEAVE_DEFINITIONS}, and each {@code --definitions DIR}; a component id defined by two
+ * files is an error naming both. Definition files are loaded and checked in parallel; passes of the
+ * lookahead check are remembered by content hash in the workspace's lookahead cache, so unchanged
+ * files cost only their loading on later calls.
  */
 final class RegistryOptions {
-    /** Environment variable naming one more definitions directory. */
-    static final String DEFINITIONS_ENV = "ALPHAWEAVE_DEFINITIONS";
-    /** System property naming the directory of the lookahead cache file. */
-    static final String CACHE_PROPERTY = "alphaweave.cache.dir";
+    /** System property naming the directory of the lookahead cache file (see {@link Workspace}). */
+    static final String CACHE_PROPERTY = Workspace.CACHE_PROPERTY;
     /** System property naming the user's alphaweave directory (default {@code ~/.alphaweave}). */
-    static final String USER_DIR_PROPERTY = "alphaweave.user.dir";
-    /** Environment variable naming the user's alphaweave directory, when the system property is not set. */
-    static final String USER_DIR_ENV = "ALPHAWEAVE_USER_DIR";
-    /** The folder of the user's own definitions under the user dir. */
-    static final String USER_DEFINITIONS = "strategies";
-    /** The folder of the shipped definitions under the alphaweave home. */
-    static final String SHIPPED_DEFINITIONS = "strategies-yaml";
+    static final String USER_DIR_PROPERTY = Workspace.USER_DIR_PROPERTY;
 
     private static final Map<String, ComponentKind> FOLDERS = Map.of(
             "strategies", ComponentKind.STRATEGY,
@@ -57,7 +48,7 @@ final class RegistryOptions {
     @Option(
             names = "--plugins",
             paramLabel = "DIR",
-            description = "Plugins directory (default: $" + ComponentRegistry.PLUGINS_ENV + ", else <alphaweave home>/"
+            description = "Plugins directory (default: $" + Workspace.PLUGINS_ENV + ", else <alphaweave home>/"
                     + ComponentRegistry.PLUGINS_DIR_NAME + ").")
     Path plugins;
 
@@ -66,20 +57,14 @@ final class RegistryOptions {
             paramLabel = "DIR",
             description = "One more folder of definition files (YAML/JavaScript): DIR itself and DIR/{strategies,"
                     + "combiners,allocators}; repeatable. Adds to the shipped <alphaweave home>/strategies-yaml and"
-                    + " your own ~/.alphaweave/strategies (or $" + USER_DIR_ENV + "/strategies) and $"
-                    + DEFINITIONS_ENV + "; an id defined twice is an error.")
+                    + " your own ~/.alphaweave/strategies (or $" + Workspace.HOME_ENV + "/strategies) and $"
+                    + Workspace.DEFINITIONS_ENV + "; an id defined twice is an error.")
     List<Path> definitions = new ArrayList<>();
 
-    /** @return the plugins directory this command uses */
-    Path pluginsDirectory() {
-        if (plugins != null) {
-            if (!Files.isDirectory(plugins)) {
-                throw new AlphaweaveException("plugins directory " + plugins
-                        + " (--plugins) does not exist or is not a directory; create it or fix the path");
-            }
-            return plugins;
-        }
-        return ComponentRegistry.defaultPluginsDirectory();
+    /** @return the workspace of this command: these flags over the system's properties and environment */
+    Workspace workspace() {
+        return Workspace.fromSystem(
+                Workspace.Overrides.none().withPlugins(plugins).withDefinitions(definitions));
     }
 
     /**
@@ -97,63 +82,24 @@ final class RegistryOptions {
     }
 
     /**
-     * The user's alphaweave directory: the one place that reads its system property and variable.
+     * For an unknown component id: where this command looked and how to add one (one line, no newline).
      *
-     * @return the directory (it may not exist)
+     * @return e.g. {@code looked in plugins dir X and definitions dirs A (shipped), B (yours, absent); to add one ...}
      */
-    static Path userDirectory() {
-        String prop = System.getProperty(USER_DIR_PROPERTY);
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
+    String whereLooked() {
+        Workspace w;
+        try {
+            w = workspace();
+        } catch (AlphaweaveException e) {
+            return "";
         }
-        String env = System.getenv(USER_DIR_ENV);
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".alphaweave");
-    }
-
-    /** One definitions directory and why it is searched. */
-    record DefinitionsDirectory(Path path, String origin) {}
-
-    /**
-     * Every definitions directory this command searches, in load order: shipped, the user's, the
-     * environment's, then each {@code --definitions}; a directory named twice is searched once.
-     * The shipped and the user's directories may be absent (nothing to load); an explicit one must exist.
-     *
-     * @return the directories, existing or not
-     */
-    List<DefinitionsDirectory> definitionsDirectories() {
-        List<DefinitionsDirectory> dirs = new ArrayList<>();
-        String home = System.getProperty(ComponentRegistry.HOME_PROPERTY);
-        Path shipped =
-                home != null && !home.isBlank() ? Path.of(home, SHIPPED_DEFINITIONS) : Path.of(SHIPPED_DEFINITIONS);
-        dirs.add(new DefinitionsDirectory(shipped, "shipped"));
-        dirs.add(new DefinitionsDirectory(userDirectory().resolve(USER_DEFINITIONS), "yours"));
-        String env = System.getenv(DEFINITIONS_ENV);
-        if (env != null && !env.isBlank()) {
-            Path p = Path.of(env);
-            if (!Files.isDirectory(p)) {
-                throw new AlphaweaveException("definitions directory " + p + " ($" + DEFINITIONS_ENV
-                        + ") does not exist or is not a directory; create it or fix the variable");
-            }
-            dirs.add(new DefinitionsDirectory(p, "$" + DEFINITIONS_ENV));
-        }
-        for (Path p : definitions) {
-            if (!Files.isDirectory(p)) {
-                throw new AlphaweaveException("definitions directory " + p
-                        + " (--definitions) does not exist or is not a directory; create it or fix the path");
-            }
-            dirs.add(new DefinitionsDirectory(p, "--definitions"));
-        }
-        List<DefinitionsDirectory> unique = new ArrayList<>();
-        java.util.Set<Path> seen = new java.util.HashSet<>();
-        for (DefinitionsDirectory d : dirs) {
-            if (seen.add(canonical(d.path()))) {
-                unique.add(d);
-            }
-        }
-        return unique;
+        List<String> defs = w.definitionFolders().stream()
+                .map(d -> d.path() + " (" + d.origin() + (d.exists() ? "" : ", absent") + ")")
+                .toList();
+        return "looked in the plugins directory " + w.pluginsDirectory() + " and the definitions directories "
+                + String.join(", ", defs) + "; to add one, put a .yaml or .js definition into "
+                + w.userDefinitionsDirectory() + " (or pass --definitions DIR), or a plugin JAR into "
+                + w.pluginsDirectory() + " (alphaweave plugins install JAR)";
     }
 
     private static Path canonical(Path p) {
@@ -164,45 +110,23 @@ final class RegistryOptions {
         }
     }
 
-    /**
-     * For an unknown component id: where this command looked and how to add one (one line, no newline).
-     *
-     * @return e.g. {@code looked in plugins dir X and definitions dirs A (shipped), B (yours, absent); to add one ...}
-     */
-    String whereLooked() {
-        Path pluginsDir;
-        List<DefinitionsDirectory> dirs;
-        try {
-            pluginsDir = pluginsDirectory();
-            dirs = definitionsDirectories();
-        } catch (AlphaweaveException e) {
-            return "";
-        }
-        List<String> defs = dirs.stream()
-                .map(d -> d.path() + " (" + d.origin() + (Files.isDirectory(d.path()) ? "" : ", absent") + ")")
-                .toList();
-        return "looked in the plugins directory " + pluginsDir + " and the definitions directories "
-                + String.join(", ", defs) + "; to add one, put a .yaml or .js definition into "
-                + userDirectory().resolve(USER_DEFINITIONS) + " (or pass --definitions DIR), or a plugin JAR into "
-                + pluginsDir + " (alphaweave plugins install JAR)";
+    /** @return a registry over the workspace's plugins and definitions directories, loaded now and not watching; close it */
+    ComponentRegistry open() {
+        return open(workspace());
     }
 
-    /** @return a registry over the plugins and definitions directories, loaded now and not watching; close it */
-    ComponentRegistry open() {
-        String cacheDir = System.getProperty(CACHE_PROPERTY);
-        Path cache = (cacheDir != null && !cacheDir.isBlank() ? Path.of(cacheDir) : userDirectory())
-                .resolve("lookahead-passed.txt");
-        ComponentValidator validator = LookaheadCheck.synthetic().cachedIn(cache);
-        List<Path> defs = definitionsDirectories().stream()
-                .map(DefinitionsDirectory::path)
-                .filter(Files::isDirectory)
-                .toList();
+    /**
+     * @param workspace the directories
+     * @return a registry over its plugins and definitions directories, loaded now and not watching; close it
+     */
+    static ComponentRegistry open(Workspace workspace) {
+        ComponentValidator validator = LookaheadCheck.synthetic().cachedIn(workspace.lookaheadCache());
         ComponentRegistry registry = ComponentRegistry.builder()
-                .pluginsDirectory(pluginsDirectory())
+                .pluginsDirectory(workspace.pluginsDirectory())
                 .validator(validator)
                 .build();
         try {
-            loadDefinitions(defs, registry, validator);
+            loadDefinitions(workspace.definitionsDirectories(), registry, validator);
         } catch (RuntimeException e) {
             registry.close();
             throw e;
