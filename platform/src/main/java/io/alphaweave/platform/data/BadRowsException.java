@@ -40,7 +40,8 @@ public final class BadRowsException extends DataFormatException {
                 .append(rows.size())
                 .append(" bad rows in ")
                 .append(files.size() == 1 ? files.get(0) : files.size() + " files")
-                .append(" (fix them, or load with the drop-bad-rows option to leave them out):");
+                .append(
+                        " (fix them, or leave them out: data inspect --drop-bad-rows, config data.drop_bad_rows: true):");
         int listed = Math.min(maxListed, rows.size());
         for (int i = 0; i < listed; i++) {
             sb.append("\n  ").append(rows.get(i));

@@ -39,8 +39,8 @@ class BadRowsTest {
         BadRowsException e = catchThrowableOfType(BadRowsException.class, () -> MarketData.load(f));
         assertThat(e.rows()).extracting(BadRow::line).containsExactly(3, 5, 6, 7);
         assertThat(e.getMessage())
-                .isEqualTo("4 bad rows in " + f + " (fix them, or load with the drop-bad-rows option to leave them"
-                        + " out):\n"
+                .isEqualTo("4 bad rows in " + f
+                        + " (fix them, or leave them out: data inspect --drop-bad-rows, config data.drop_bad_rows: true):\n"
                         + "  " + f + ":3: field 'close' is not a number: \"abc\" (expected a decimal like 101.25)\n"
                         + "  " + f + ":5: expected 7 fields (date,open,high,low,close,volume,Name), found 6:"
                         + " \"2020-01-07,10,11,9,100,A\" (fix or remove the row)\n"
@@ -62,8 +62,9 @@ class BadRowsTest {
         assertThat(e.rows()).hasSize(25);
         assertThat(e.getMessage().lines().toList())
                 .hasSize(1 + 20 + 1)
-                .startsWith("25 bad rows in " + f + " (fix them, or load with the drop-bad-rows option to leave"
-                        + " them out):")
+                .startsWith(
+                        "25 bad rows in " + f
+                                + " (fix them, or leave them out: data inspect --drop-bad-rows, config data.drop_bad_rows: true):")
                 .endsWith("  … and 5 more");
         assertThat(e.getMessage().lines().toList().get(20)).startsWith("  " + f + ":22: field 'open'");
     }

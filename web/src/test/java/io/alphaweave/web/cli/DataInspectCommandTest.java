@@ -185,7 +185,7 @@ class DataInspectCommandTest {
         assertThat(r.err().lines().toList())
                 .containsExactly(
                         "error: 3 bad rows in " + f
-                                + " (fix them, or load with the drop-bad-rows option to leave them out):",
+                                + " (fix them, or leave them out: data inspect --drop-bad-rows, config data.drop_bad_rows: true):",
                         "  " + f + ":3: field 'close' is not a number: \"abc\" (expected a decimal like 101.25)",
                         "  " + f + ":5: expected 7 fields (date,open,high,low,close,volume,Name), found 6:"
                                 + " \"2020-01-07,10,11,9,100,A\" (fix or remove the row)",

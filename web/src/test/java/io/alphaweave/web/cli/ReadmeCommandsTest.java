@@ -85,6 +85,44 @@ class ReadmeCommandsTest {
                 .isRegularFile();
     }
 
+    @Test
+    void theExampleConfigsOfTheConfigDocRun() throws IOException {
+        String doc = Files.readString(ROOT.resolve("docs/config.md"));
+        Matcher m = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        List<String> examples = new ArrayList<>();
+        while (m.find()) {
+            examples.add(m.group(1));
+        }
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(2);
+        // the first is the shipped demo config, key for key
+        assertThat(examples.get(0).lines().toList())
+                .isEqualTo(Files.readString(ROOT.resolve("strategies-yaml/configs/demo.yaml"))
+                        .lines()
+                        .filter(l -> !l.startsWith("#"))
+                        .map(l -> l.replaceFirst("\\s+#.*$", ""))
+                        .toList());
+        String before = System.getProperty("alphaweave.home");
+        System.setProperty("alphaweave.home", ROOT.toString());
+        try {
+            // the smallest config: every field but data and strategies left to its default
+            Path minimal = Files.writeString(tmp.resolve("minimal.yaml"), examples.get(1));
+            StringWriter out = new StringWriter(), err = new StringWriter();
+            int code = AlphaweaveCli.run(
+                    new String[] {"backtest", minimal.toString()},
+                    List.of(),
+                    new PrintWriter(out),
+                    new PrintWriter(err));
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("minimal: 50 symbols").contains("weekly rebalance");
+        } finally {
+            if (before == null) {
+                System.clearProperty("alphaweave.home");
+            } else {
+                System.setProperty("alphaweave.home", before);
+            }
+        }
+    }
+
     private String resolve(String arg) {
         if (arg.startsWith("out/")) {
             return tmp.resolve(arg).toString();
