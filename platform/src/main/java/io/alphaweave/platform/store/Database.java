@@ -6,6 +6,7 @@ import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -42,7 +43,9 @@ public final class Database implements AutoCloseable {
         try {
             this.flyway = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(pool)
-                    .locations("classpath:db/migration")
+                    .locations(
+                            "classpath:db/migration/common",
+                            "classpath:db/migration/" + engine.name().toLowerCase(Locale.ROOT))
                     .failOnMissingLocations(true)
                     .load();
             MigrateResult result = flyway.migrate();

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-/** Bulk writes of signal rows: PostgreSQL COPY, JDBC batches on H2. */
+/** Bulk writes of signal rows: PostgreSQL binary COPY, JDBC batches on H2. */
 sealed interface SignalWriter {
 
     /**
@@ -64,11 +64,19 @@ sealed interface SignalWriter {
         }
     }
 
-    /** COPY … FROM STDIN in text format, streamed in 1 MiB chunks through the driver's copy API. */
+    /**
+     * COPY … FROM STDIN in PostgreSQL's binary format, streamed in 1 MiB chunks through the driver's copy
+     * API: doubles go as their IEEE bits (NaN and ±∞ exactly, no text parsing), dates as days since
+     * 2000-01-01.
+     */
     final class Copy implements SignalWriter {
         private static final int CHUNK = 1 << 20;
+        private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+        private static final byte[] HEADER = {
+            'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+        };
         private static final String SQL = "COPY strategy_signal (set_id, symbol, signal_date, alpha_score,"
-                + " confidence, horizon_days, volatility_adjusted, metadata_json) FROM STDIN";
+                + " confidence, horizon_days, volatility_adjusted, metadata_json) FROM STDIN (FORMAT binary)";
 
         @Override
         public long write(Connection connection, long setId, List<SignalRow> rows) throws SQLException {
@@ -76,39 +84,39 @@ sealed interface SignalWriter {
             boolean done = false;
             try {
                 Buffer buffer = new Buffer(CHUNK + 4096);
-                byte[] setPrefix = (setId + "\t").getBytes(StandardCharsets.US_ASCII);
+                buffer.put(HEADER);
                 Map<String, byte[]> symbols = new HashMap<>();
-                Map<LocalDate, byte[]> dates = new HashMap<>();
                 for (SignalRow row : rows) {
-                    buffer.put(setPrefix);
-                    buffer.put(symbols.computeIfAbsent(row.symbol(), Copy::escaped));
-                    buffer.put((byte) '\t');
-                    buffer.put(
-                            dates.computeIfAbsent(row.date(), d -> d.toString().getBytes(StandardCharsets.US_ASCII)));
-                    buffer.put((byte) '\t');
-                    buffer.ascii(Double.toString(row.alphaScore()));
-                    buffer.put((byte) '\t');
-                    buffer.ascii(Double.toString(row.confidence()));
-                    buffer.put((byte) '\t');
-                    buffer.ascii(Integer.toString(row.horizonDays()));
-                    buffer.put((byte) '\t');
-                    buffer.put(row.volatilityAdjusted() ? (byte) 't' : (byte) 'f');
-                    buffer.put((byte) '\t');
+                    buffer.int16(8);
+                    buffer.int32(8);
+                    buffer.int64(setId);
+                    byte[] symbol = symbols.computeIfAbsent(row.symbol(), t -> t.getBytes(StandardCharsets.UTF_8));
+                    buffer.int32(symbol.length);
+                    buffer.put(symbol);
+                    buffer.int32(4);
+                    buffer.int32((int) (row.date().toEpochDay() - PG_EPOCH_DAY));
+                    buffer.int32(8);
+                    buffer.int64(Double.doubleToRawLongBits(row.alphaScore()));
+                    buffer.int32(8);
+                    buffer.int64(Double.doubleToRawLongBits(row.confidence()));
+                    buffer.int32(4);
+                    buffer.int32(row.horizonDays());
+                    buffer.int32(1);
+                    buffer.put(row.volatilityAdjusted() ? (byte) 1 : (byte) 0);
                     if (row.metadataJson() == null) {
-                        buffer.put((byte) '\\');
-                        buffer.put((byte) 'N');
+                        buffer.int32(-1);
                     } else {
-                        buffer.put(escaped(row.metadataJson()));
+                        byte[] json = row.metadataJson().getBytes(StandardCharsets.UTF_8);
+                        buffer.int32(json.length);
+                        buffer.put(json);
                     }
-                    buffer.put((byte) '\n');
                     if (buffer.size >= CHUNK) {
                         copy.writeToCopy(buffer.bytes, 0, buffer.size);
                         buffer.size = 0;
                     }
                 }
-                if (buffer.size > 0) {
-                    copy.writeToCopy(buffer.bytes, 0, buffer.size);
-                }
+                buffer.int16(-1);
+                copy.writeToCopy(buffer.bytes, 0, buffer.size);
                 long written = copy.endCopy();
                 done = true;
                 return written;
@@ -117,33 +125,6 @@ sealed interface SignalWriter {
                     copy.cancelCopy();
                 }
             }
-        }
-
-        /** Text-format escaping: backslash, tab, newline and carriage return. */
-        static byte[] escaped(String text) {
-            StringBuilder out = null;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                String replacement =
-                        switch (c) {
-                            case '\\' -> "\\\\";
-                            case '\t' -> "\\t";
-                            case '\n' -> "\\n";
-                            case '\r' -> "\\r";
-                            default -> null;
-                        };
-                if (replacement != null && out == null) {
-                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
-                }
-                if (out != null) {
-                    if (replacement != null) {
-                        out.append(replacement);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-            return (out == null ? text : out.toString()).getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -171,14 +152,30 @@ sealed interface SignalWriter {
             size += b.length;
         }
 
-        void ascii(String s) {
-            int n = s.length();
-            if (size + n > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
             }
-            for (int i = 0; i < n; i++) {
-                bytes[size++] = (byte) s.charAt(i);
-            }
+        }
+
+        /** Big-endian, as every binary COPY field. */
+        void int16(int v) {
+            ensure(2);
+            bytes[size++] = (byte) (v >>> 8);
+            bytes[size++] = (byte) v;
+        }
+
+        void int32(int v) {
+            ensure(4);
+            bytes[size++] = (byte) (v >>> 24);
+            bytes[size++] = (byte) (v >>> 16);
+            bytes[size++] = (byte) (v >>> 8);
+            bytes[size++] = (byte) v;
+        }
+
+        void int64(long v) {
+            int32((int) (v >>> 32));
+            int32((int) v);
         }
     }
 }

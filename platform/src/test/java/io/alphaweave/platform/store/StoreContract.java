@@ -551,13 +551,13 @@ abstract class StoreContract {
                         run,
                         Fixtures.results(List.of(new SignalSet(Fixtures.key("m"), Fixtures.signals(List.of("A"), 4)))));
         DatabaseInfo info = db.info();
-        assertThat(info.schemaVersion()).isEqualTo("1");
-        assertThat(info.appliedMigrations()).containsExactly("1 store");
+        assertThat(info.schemaVersion()).isEqualTo("2");
+        assertThat(info.appliedMigrations()).containsExactly("1 store", "2 signal index");
         assertThat(info.runsByStatus()).containsEntry(RunStatus.COMPLETE, 1L).containsEntry(RunStatus.RUNNING, 0L);
         assertThat(info.signalSets()).isEqualTo(1);
         assertThat(info.signalRows()).isEqualTo(4);
         assertThat(info.productVersion()).containsIgnoringCase(db.engine() == DatabaseEngine.H2 ? "H2" : "PostgreSQL");
-        assertThat(db.migrationsApplied()).isEqualTo(1);
+        assertThat(db.migrationsApplied()).isEqualTo(2);
     }
 
     /** A process that has exited: its pid is gone. */

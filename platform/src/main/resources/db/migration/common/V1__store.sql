@@ -1,4 +1,5 @@
--- alphaweave store, version 1 (DESIGN §8). Portable SQL: runs unchanged on H2 2.x and PostgreSQL 12+.
+-- alphaweave store, version 1 (DESIGN §8). Portable SQL: runs unchanged on H2 2.x and PostgreSQL 12+;
+-- what differs per engine lives in db/migration/h2 and db/migration/postgresql.
 -- Instants are TIMESTAMP WITH TIME ZONE (written and read as UTC), dates DATE, doubles DOUBLE PRECISION
 -- (NaN and ±Infinity stored as themselves), JSON documents TEXT (byte-identical round trip).
 
@@ -44,8 +45,9 @@ CREATE TABLE signal_set (
     CONSTRAINT signal_set_key_unique UNIQUE (set_key)
 );
 
--- No foreign key to signal_set: rows are only ever written in the transaction that creates their set,
--- and a per-row key check would halve the bulk load rate.
+-- No primary key and no foreign key: rows are only ever written, in bulk, in the transaction that creates
+-- their set (the set's key makes them unique), and per-row key checks would halve the load rate. The
+-- index on set_id is per engine (V2): a BRIN index on PostgreSQL, where a set's rows are contiguous.
 CREATE TABLE strategy_signal (
     set_id              BIGINT           NOT NULL,
     symbol              VARCHAR(64)      NOT NULL,
@@ -54,8 +56,7 @@ CREATE TABLE strategy_signal (
     confidence          DOUBLE PRECISION NOT NULL,
     horizon_days        INTEGER          NOT NULL,
     volatility_adjusted BOOLEAN          NOT NULL,
-    metadata_json       TEXT,
-    CONSTRAINT strategy_signal_pk PRIMARY KEY (set_id, symbol, signal_date)
+    metadata_json       TEXT
 );
 
 CREATE TABLE run_signal_set (
