@@ -3,6 +3,8 @@ package io.alphaweave.platform.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alphaweave.platform.app.BacktestReport;
+import io.alphaweave.platform.app.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -140,6 +142,42 @@ public final class RunRepository {
                     .orElse(null);
             return new CompletionSummary(stored, reused, rows, equivalent);
         });
+    }
+
+    /**
+     * Completes a RUNNING run with its report: the report's weights, metrics and trades go into the
+     * allocation, performance and trade tables, the report itself is stored as JSON (what
+     * {@link #report(String)} reads back), and the strategies' signal sets are stored once and linked; all
+     * in one transaction, as {@link #complete(String, RunResults)}.
+     *
+     * @param runId the run
+     * @param report what the run produced
+     * @param signalSets the signal sets of its strategies (may be empty)
+     * @return what was written, and the earlier equivalent run if any
+     */
+    public CompletionSummary complete(String runId, BacktestReport report, List<SignalSet> signalSets) {
+        return complete(runId, ReportRows.of(report, signalSets));
+    }
+
+    /**
+     * @param runId a run
+     * @return the report a COMPLETE run stored, equal to the one it was completed with; empty if the run
+     *     has none (not complete, or completed with a report of another kind)
+     * @throws UnknownRunException if there is no such run
+     */
+    public Optional<BacktestReport> report(String runId) {
+        RunRecord run = get(runId);
+        if (run.reportJson() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonMapper.read(run.reportJson(), BacktestReport.class));
+        } catch (RuntimeException e) {
+            throw new StoreException(
+                    "the report stored for run '" + runId + "' is not a backtest report of this" + " version: "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package io.alphaweave.platform.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alphaweave.platform.app.BacktestReport;
+import io.alphaweave.platform.app.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -264,6 +266,47 @@ abstract class StoreContract {
         assertThatThrownBy(() -> db.runs().complete(run.id(), results))
                 .isInstanceOf(RunStateException.class)
                 .hasMessageContaining("must be RUNNING, is COMPLETE");
+    }
+
+    @Test
+    void aBacktestReportReadBackEqualsTheReportTheRunProduced() {
+        BacktestReport report = SampleReport.get();
+        RunRecord run = db.runs().start(Fixtures.newRun("report"));
+        List<SignalRow> signals = Fixtures.signals(List.of("AAPL", "MSFT"), 5);
+
+        db.runs().complete(run.id(), report, List.of(new SignalSet(Fixtures.key("mom"), signals)));
+
+        BacktestReport back = db.runs().report(run.id()).orElseThrow();
+        assertThat(back).isEqualTo(report);
+        assertThat(back.dailyReturns()).isEqualTo(report.dailyReturns());
+        assertThat(back.weights()).isEqualTo(report.weights());
+        assertThat(db.runs().get(run.id()).reportJson()).isEqualTo(JsonMapper.write(report));
+        // the tables hold the report's rows
+        assertThat(db.runs().allocations(run.id())).hasSize(report.weights().size());
+        assertThat(db.runs().allocations(run.id()).get(0).date())
+                .isEqualTo(report.weights().get(0).date());
+        assertThat(db.runs().trades(run.id())).hasSize(report.trades().size());
+        assertThat(db.runs().trades(run.id()).get(0).symbol())
+                .isEqualTo(report.trades().get(0).symbol());
+        List<PerformanceRow> performance = db.runs().performance(run.id());
+        assertThat(performance)
+                .extracting(PerformanceRow::strategyId)
+                .containsExactlyInAnyOrder("portfolio", "mom", "calm");
+        PerformanceRow portfolio = performance.stream()
+                .filter(p -> p.strategyId().equals("portfolio"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(portfolio.sharpeRatio()).isEqualTo(report.metrics().sharpeRatio());
+        assertThat(portfolio.lookbackDays()).isEqualTo(report.metrics().days());
+        assertThat(db.runs().signals(db.runs().signalSets(run.id()).get(0).id()))
+                .containsExactlyInAnyOrderElementsOf(signals);
+    }
+
+    @Test
+    void aRunWithoutAReportReadsNoReport() {
+        RunRecord run = db.runs().start(Fixtures.newRun("no report"));
+        assertThat(db.runs().report(run.id())).isEmpty();
+        assertThatThrownBy(() -> db.runs().report("missing")).isInstanceOf(UnknownRunException.class);
     }
 
     @Test
