@@ -392,8 +392,7 @@ public final class RunRepository {
                                 .one()
                         > 0;
                 if (!used) {
-                    h.createUpdate("DELETE FROM strategy_signal WHERE set_id = :set")
-                            .bind("set", set)
+                    bindSet(h.createUpdate("DELETE FROM strategy_signal WHERE " + setRows()), set)
                             .execute();
                     h.createUpdate("DELETE FROM signal_set WHERE id = :set")
                             .bind("set", set)
@@ -451,10 +450,11 @@ public final class RunRepository {
      * @return its rows, ordered by symbol (in the database's collation) then date
      */
     public List<SignalRow> signals(long setId) {
-        return db.call("reading signal set " + setId, h -> h.createQuery("SELECT symbol, signal_date, alpha_score,"
-                        + " confidence, horizon_days, volatility_adjusted, metadata_json FROM strategy_signal WHERE"
-                        + " set_id = :set ORDER BY symbol, signal_date")
-                .bind("set", setId)
+        return db.call("reading signal set " + setId, h -> bindSet(
+                        h.createQuery("SELECT symbol, signal_date, alpha_score, confidence, horizon_days,"
+                                + " volatility_adjusted, metadata_json FROM strategy_signal WHERE " + setRows()
+                                + " ORDER BY symbol, signal_date"),
+                        setId)
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> new SignalRow(
                         rs.getString("symbol"),
@@ -567,9 +567,10 @@ public final class RunRepository {
                 List<SignalRow> rows = set.rows();
                 for (int from = 0; from < rows.size(); from += CHUNK_ROWS) {
                     List<SignalRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK_ROWS));
+                    long offset = from;
                     db.transaction(
                             "storing the signals of run " + runId,
-                            h -> signalWriter.write(h.getConnection(), id.get(), chunk));
+                            h -> signalWriter.write(h.getConnection(), id.get(), offset, chunk));
                 }
             }
             return written;
@@ -594,8 +595,7 @@ public final class RunRepository {
         for (long id : ids) {
             try {
                 db.transaction("discarding signal set " + id, h -> {
-                    h.createUpdate("DELETE FROM strategy_signal WHERE set_id = :id")
-                            .bind("id", id)
+                    bindSet(h.createUpdate("DELETE FROM strategy_signal WHERE " + setRows()), id)
                             .execute();
                     return h.createUpdate("DELETE FROM signal_set WHERE id = :id AND state = 'WRITING'")
                             .bind("id", id)
@@ -625,7 +625,7 @@ public final class RunRepository {
         if (inserted == 0) {
             return new long[] {id, -1};
         }
-        return new long[] {id, signalWriter.write(h.getConnection(), id, set.rows())};
+        return new long[] {id, signalWriter.write(h.getConnection(), id, 0, set.rows())};
     }
 
     private int insertSetRow(Handle h, SignalSet set, String digest, String state) {
@@ -650,6 +650,21 @@ public final class RunRepository {
                 .bind("state", state)
                 .bind("writer", db.owner().encode())
                 .execute();
+    }
+
+    /** The rows of set {@code :set}: on H2 a range of its row key (H2 has no index on set_id). */
+    private String setRows() {
+        return db.engine() == DatabaseEngine.H2
+                ? "row_key >= :lo AND row_key < :hi AND set_id = :set"
+                : "set_id = :set";
+    }
+
+    private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindSet(S statement, long setId) {
+        statement.bind("set", setId);
+        if (db.engine() == DatabaseEngine.H2) {
+            statement.bind("lo", SignalWriter.rowKey(setId, 0)).bind("hi", SignalWriter.rowKey(setId + 1, 0));
+        }
+        return statement;
     }
 
     private static Optional<Long> findSet(Handle h, String digest) {

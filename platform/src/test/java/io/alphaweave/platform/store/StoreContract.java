@@ -407,6 +407,8 @@ abstract class StoreContract {
         SignalSet momentum = new SignalSet(Fixtures.key("momentum"), rows);
         String first = db.runs().start(Fixtures.newRun("first")).id();
         CompletionSummary one = db.runs().complete(first, Fixtures.results(List.of(momentum)));
+        // a later instant, so that "the earliest equivalent run" is well defined
+        reopen(ProcessOwner.current(), Clock.fixed(Fixtures.T0.plusSeconds(1), ZoneOffset.UTC));
         String second = db.runs().start(Fixtures.newRun("second")).id();
         CompletionSummary two = db.runs().complete(second, Fixtures.results(List.of(momentum)));
 
