@@ -33,7 +33,8 @@ final class DefinitionParser {
             "buy",
             "sell",
             "combine",
-            "allocate");
+            "allocate",
+            "limits");
     static final Set<String> ROLES = Set.of("alpha", "confidence", "buy", "sell", "combine", "allocate");
     static final Set<String> NATIVE_KERNELS =
             Set.of("sma", "ema", "rsi", "bollinger", "macd", "atr", "roc", "rolling_std", "zscore");
@@ -56,12 +57,12 @@ final class DefinitionParser {
      * @param root the document
      * @param source {@code yaml} or {@code js}
      * @param hash content hash
-     * @param module for {@code js}: the module text; its code roles are the exported functions in
-     *     {@code root} (marked by the string {@code "function"})
+     * @param text the file's text; for {@code js} the module, whose code roles are the exported
+     *     functions in {@code root} (marked by the string {@code "function"})
      */
-    static Definition parse(String file, Located root, String source, String hash, String module) {
+    static Definition parse(String file, Located root, String source, String hash, String text) {
         DefinitionParser p = new DefinitionParser(file);
-        Definition d = p.build(root, source, hash, module);
+        Definition d = p.build(root, source, hash, text);
         if (!p.problems.isEmpty()) {
             throw new DefinitionException(p.problems);
         }
@@ -73,7 +74,8 @@ final class DefinitionParser {
                 file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), code, message, hint));
     }
 
-    private Definition build(Located root, String source, String hash, String module) {
+    private Definition build(Located root, String source, String hash, String text) {
+        String module = source.equals("js") ? text : null;
         if (!root.isMap()) {
             add(root, "SCHEMA_TYPE", "the document must be a mapping, was " + root.typeName(), "start with `id: ...`");
             return null;
@@ -128,6 +130,7 @@ final class DefinitionParser {
         List<ParameterSpec> params = params(m.get("params"));
         List<Definition.IndicatorSpec> indicators = indicators(m.get("indicators"), params);
         Definition.Normalization normalize = normalization(m.get("normalize"), params);
+        List<Definition.LimitRequest> limits = limits(m.get("limits"));
         Map<String, Definition.Expr> roles = new LinkedHashMap<>();
         for (String role : ROLES) {
             Located r = m.get(role);
@@ -196,8 +199,8 @@ final class DefinitionParser {
             return null;
         }
         Definition.Code code =
-                module != null ? new Definition.Module(module, roles) : new Definition.Expressions(roles);
-        return new Definition(file, source, hash, info, indicators, normalize, code);
+                module != null ? new Definition.Module(module, roles) : new Definition.Expressions(roles, text);
+        return new Definition(file, source, hash, info, indicators, normalize, code, limits);
     }
 
     private Definition.Normalization normalization(Located node, List<ParameterSpec> params) {
@@ -255,6 +258,41 @@ final class DefinitionParser {
                     "rank turns raw scores into cross-sectional ranks in [-1, 1]");
             return null;
         }
+    }
+
+    private List<Definition.LimitRequest> limits(Located node) {
+        List<Definition.LimitRequest> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (!node.isMap()) {
+            add(
+                    node,
+                    "SCHEMA_TYPE",
+                    "limits must be a mapping of " + ScriptRuntime.Limits.REQUESTABLE + " to whole numbers, was "
+                            + node.typeName(),
+                    "limits: {statements_per_item: 5000}");
+            return out;
+        }
+        for (Map.Entry<String, Located> e : node.map().entrySet()) {
+            Located v = e.getValue();
+            if (!ScriptRuntime.Limits.REQUESTABLE.contains(e.getKey())) {
+                add(
+                        v,
+                        "SCHEMA_UNKNOWN_KEY",
+                        "unknown key \"" + e.getKey() + "\" in limits",
+                        "allowed: " + ScriptRuntime.Limits.REQUESTABLE);
+            } else if (v.value() instanceof Long l && l >= 0) {
+                out.add(new Definition.LimitRequest(e.getKey(), l, v.line(), v.column()));
+            } else {
+                add(
+                        v,
+                        "SCHEMA_VALUE",
+                        "limits." + e.getKey() + " must be a whole number ≥ 0, was " + v.raw(),
+                        "e.g. statements_per_item: 5000");
+            }
+        }
+        return out;
     }
 
     private String string(Map<String, Located> m, String key, boolean required) {

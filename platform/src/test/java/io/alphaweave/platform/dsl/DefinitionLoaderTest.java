@@ -30,7 +30,7 @@ class DefinitionLoaderTest {
 
     @BeforeAll
     static void start() {
-        runtime = new ScriptRuntime(new ScriptRuntime.Limits(2_000_000L, Duration.ofSeconds(10), 128L << 20, 4096));
+        runtime = new ScriptRuntime(ScriptRuntime.Limits.perCall(2_000_000L, Duration.ofSeconds(60), 128L << 20, 4096));
         loader = new DefinitionLoader(runtime);
     }
 
