@@ -158,12 +158,13 @@ public final class DefinitionLoader {
         if (module) {
             Located exports = readModule(fileName, text);
             def = DefinitionParser.parse(fileName, exports, "js", hash, text);
+            checkLimits(def);
         } else {
             Located root = SafeYaml.read(fileName, text);
             def = DefinitionParser.parse(fileName, root, "yaml", hash, text);
+            checkLimits(def);
             compileCheck(def);
         }
-        checkLimits(def);
         Object component =
                 switch (def.info().kind()) {
                     case STRATEGY -> new ScriptedStrategy(def, def.info().resolve(Map.of()), runtime);

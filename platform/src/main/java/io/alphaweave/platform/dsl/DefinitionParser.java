@@ -5,6 +5,7 @@ import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.ComponentInfo;
 import io.alphaweave.api.ComponentKind;
 import io.alphaweave.api.ParameterSpec;
+import io.alphaweave.platform.indicators.IndicatorKernels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,12 @@ final class DefinitionParser {
             "allocate",
             "limits");
     static final Set<String> ROLES = Set.of("alpha", "confidence", "buy", "sell", "combine", "allocate");
-    static final Set<String> NATIVE_KERNELS =
-            Set.of("sma", "ema", "rsi", "bollinger", "macd", "atr", "roc", "rolling_std", "zscore");
+    /**
+     * The indicator kernels a definition's {@code fn} may name (besides a ta4j class name): the one
+     * list the schema file, the README and the error messages agree with (tests check them).
+     */
+    static final List<String> NATIVE_KERNELS =
+            List.of("sma", "ema", "rsi", "roc", "zscore", "rolling_std", "atr", "bollinger", "macd");
     /** Names the expression scope defines itself; indicators may not take them. */
     static final Set<String> RESERVED =
             Set.of("i", "series", "params", "open", "high", "low", "close", "volume", "day", "clamp");
@@ -439,8 +444,17 @@ final class DefinitionParser {
                         ind,
                         "SCHEMA_MISSING",
                         "indicator " + name + " needs fn: <kernel or ta4j indicator>",
-                        "e.g. {fn: rsi, window: 14}; kernels: "
-                                + NATIVE_KERNELS.stream().sorted().toList());
+                        "e.g. {fn: rsi, window: 14}; kernels: " + NATIVE_KERNELS);
+                continue;
+            }
+            String fnName = (String) ind.map().get("fn").value();
+            if (!NATIVE_KERNELS.contains(fnName) && !IndicatorKernels.isTa4jIndicator(fnName)) {
+                add(
+                        ind.map().get("fn"),
+                        "SCHEMA_VALUE",
+                        "indicator " + name + " has an unknown fn \"" + fnName + "\"",
+                        "use a kernel " + NATIVE_KERNELS
+                                + " or a ta4j indicator class name such as CCIIndicator or WilliamsRIndicator");
                 continue;
             }
             Map<String, Object> args = new LinkedHashMap<>();

@@ -69,6 +69,12 @@ final class Sandbox implements AutoCloseable {
          *     when the position is in generated code with no counterpart
          */
         int[] map(int line, int column);
+
+        /**
+         * @param line 1-based line in the generated source
+         * @return whether the line holds the user's own text
+         */
+        boolean isUserLine(int line);
     }
 
     Sandbox(
@@ -236,8 +242,12 @@ final class Sandbox implements AutoCloseable {
         if (e.isSyntaxError()) {
             // GraalJS puts the generated source's name:line:column (and the offending line) in the
             // message; the location is reported separately, in the user's file
-            return new ScriptException(
-                    fileName, at[0], at[1], "syntax error: " + EMBEDDED_LOCATION.matcher(text).replaceFirst(""));
+            text = EMBEDDED_LOCATION.matcher(text).replaceFirst("");
+            if (inGeneratedCode(e.getSourceLocation())) {
+                // what was found there is the generated wrapper, not the user's text
+                text = text.replaceFirst(" but found .*$", "") + " at the end of the expression";
+            }
+            return new ScriptException(fileName, at[0], at[1], "syntax error: " + text);
         }
         if (msg.contains("Maximum call stack size exceeded")) {
             dead = true;
@@ -284,6 +294,14 @@ final class Sandbox implements AutoCloseable {
             }
         }
         return new int[] {0, 0};
+    }
+
+    private boolean inGeneratedCode(SourceSection s) {
+        if (s == null || !s.isAvailable() || s.getSource() == null) {
+            return false;
+        }
+        Positions map = positions.get(s.getSource().getName());
+        return map != null && !map.isUserLine(s.getStartLine());
     }
 
     private int[] userPosition(SourceSection s) {

@@ -259,19 +259,27 @@ final class ScriptCode {
             last--;
         }
         int lastLine = last;
-        return (line, column) -> {
-            int r = line - 2;
-            if (r < 0 || r >= lastLine) {
-                int fl = expr.line() + lastLine - 1;
-                return new int[] {fl, Math.max(1, lineLength(fileLines, fl))};
+        return new Sandbox.Positions() {
+            @Override
+            public int[] map(int line, int column) {
+                int r = line - 2;
+                if (!isUserLine(line)) {
+                    int fl = expr.line() + lastLine - 1;
+                    return new int[] {fl, Math.max(1, lineLength(fileLines, fl))};
+                }
+                int fl = expr.line() + r;
+                int length = lineLength(fileLines, fl);
+                int offset = fl >= 1 && fl <= fileLines.length && !codeLines[r].isEmpty()
+                        ? fileLines[fl - 1].indexOf(codeLines[r])
+                        : -1;
+                int col = offset >= 0 ? offset + column : column;
+                return new int[] {fl, Math.max(1, Math.min(col, Math.max(1, length)))};
             }
-            int fl = expr.line() + r;
-            int length = lineLength(fileLines, fl);
-            int offset = fl >= 1 && fl <= fileLines.length && !codeLines[r].isEmpty()
-                    ? fileLines[fl - 1].indexOf(codeLines[r])
-                    : -1;
-            int col = offset >= 0 ? offset + column : column;
-            return new int[] {fl, Math.max(1, Math.min(col, Math.max(1, length)))};
+
+            @Override
+            public boolean isUserLine(int line) {
+                return line >= 2 && line - 2 < lastLine;
+            }
         };
     }
 

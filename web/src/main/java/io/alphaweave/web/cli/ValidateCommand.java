@@ -65,6 +65,38 @@ final class ValidateCommand implements Callable<Integer> {
         report.put("ok", false);
         report.put("checks", checks);
         report.put("problems", problems);
+        try {
+            return check(report, problems, checks);
+        } catch (RuntimeException e) {
+            if (!json) {
+                throw e; // the CLI's one-line error policy
+            }
+            // --json: every failure, expected or not, is a problem in the report
+            int exit;
+            if (e instanceof ScriptException se) {
+                problems.add(scriptProblem(se, 0, "make the script cheaper or fix it"));
+                exit = AlphaweaveCli.EXIT_USAGE;
+            } else if (e instanceof AlphaweaveException) {
+                problems.add(problem(file.toString(), 0, 0, "INPUT_ERROR", e.getMessage(), "fix the input named"));
+                exit = AlphaweaveCli.EXIT_USAGE;
+            } else {
+                problems.add(problem(
+                        file.toString(),
+                        0,
+                        0,
+                        "INTERNAL_ERROR",
+                        e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        "an alphaweave bug: run again with --verbose (without --json) and report it"));
+                exit = AlphaweaveCli.EXIT_FAILURE;
+            }
+            report.put("ok", false);
+            print(report, problems, checks);
+            return exit;
+        }
+    }
+
+    private int check(Map<String, Object> report, List<Map<String, Object>> problems, Map<String, String> checks)
+            throws Exception {
         DefinitionLoader.Loaded loaded = null;
         try {
             loaded = DefinitionLoader.shared().load(file);
@@ -114,19 +146,10 @@ final class ValidateCommand implements Callable<Integer> {
             report.put("coverage", cells == 0 ? 0.0 : (double) views / cells);
         } catch (ScriptException e) {
             checks.put("sandbox", "failed");
-            // where the script was stopped, else where its alpha code starts
-            boolean located = e.line() > 0;
-            problems.add(problem(
-                    e.file() == null ? file.toString() : e.file(),
-                    located ? e.line() : loaded.line("alpha"),
-                    located ? e.column() : 0,
-                    e instanceof SandboxViolationException v
-                            ? "SANDBOX_" + v.limit().name()
-                            : "SCRIPT_ERROR",
-                    e.detail(),
-                    e instanceof SandboxViolationException
-                            ? "make the script cheaper: bounded loops, no large allocations, no deep recursion"
-                            : "fix the script so it returns a number in [-1, 1] (or null for no view) on every bar"));
+            problems.add(scriptProblem(
+                    e,
+                    loaded.line("alpha"),
+                    "fix the script so it returns a number in [-1, 1] (or null for no view) on every bar"));
             return;
         } catch (AlphaweaveException e) {
             checks.put("sandbox", "failed");
@@ -153,8 +176,22 @@ final class ValidateCommand implements Callable<Integer> {
                     e.getMessage(),
                     "compute the signal at bar i from bars 0..i only (series.x[j] with j ≤ i)"));
             return;
+        } catch (ScriptException e) {
+            checks.put("lookahead", "failed");
+            problems.add(scriptProblem(e, loaded.line("alpha"), "fix the script"));
+            return;
         }
-        RulesBacktest.Result r = RulesBacktest.run(panel, s, RulesBacktest.Config.of(1_000_000));
+        RulesBacktest.Result r;
+        try {
+            r = RulesBacktest.run(panel, s, RulesBacktest.Config.of(1_000_000));
+        } catch (ScriptException e) {
+            checks.put("backtest", "failed");
+            problems.add(scriptProblem(
+                    e,
+                    loaded.line("buy") > 0 ? loaded.line("buy") : loaded.line("alpha"),
+                    "fix the rules so buy and sell return true or false on every bar"));
+            return;
+        }
         Map<String, Object> bt = new LinkedHashMap<>();
         bt.put("mode", "rules (BUY/SELL per symbol, equal cash sleeves, fills at next open)");
         bt.put("data", dataPath().toString());
@@ -225,6 +262,21 @@ final class ValidateCommand implements Callable<Integer> {
         if (report.get("backtest") instanceof Map<?, ?> bt) {
             out.println("  in-sample: total return " + bt.get("totalReturn") + ", " + bt.get("trades") + " trades");
         }
+    }
+
+    /** A script failure as a problem: where the script was stopped, else {@code fallbackLine}. */
+    private Map<String, Object> scriptProblem(ScriptException e, int fallbackLine, String hint) {
+        boolean located = e.line() > 0;
+        return problem(
+                e.file() == null ? file.toString() : e.file(),
+                located ? e.line() : fallbackLine,
+                located ? e.column() : 0,
+                e instanceof SandboxViolationException v ? "SANDBOX_" + v.limit().name() : "SCRIPT_ERROR",
+                e.detail(),
+                e instanceof SandboxViolationException
+                        ? "make the script cheaper (bounded loops, small allocations, shallow recursion) or ask"
+                                + " for more in its limits block"
+                        : hint);
     }
 
     private static Map<String, Object> problem(DefinitionException.Problem p) {
