@@ -119,7 +119,8 @@ final class Sandbox implements AutoCloseable {
             context.close(true); // cancels the running call: no guest catch block can intercept it
             return null;
         };
-        this.meterReset = context.eval(Source.newBuilder("js", ScriptCode.METER, "<meter>").buildLiteral())
+        this.meterReset = context.eval(
+                        Source.newBuilder("js", ScriptCode.METER, "<meter>").buildLiteral())
                 .execute(over);
     }
 

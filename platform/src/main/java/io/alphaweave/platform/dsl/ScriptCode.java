@@ -9,8 +9,10 @@ import org.graalvm.polyglot.Value;
 /**
  * Turns a definition's code into callable functions inside one sandbox. A YAML expression becomes
  * {@code function(i, series, params)} with each series value it mentions bound to a local of the
- * same name (its value at bar {@code i}); the source is padded with blank lines so errors point at
- * the expression's line in the YAML file. A module's exported functions are used as they are.
+ * same name (its value at bar {@code i}); the generated prologue sits on the source's first line and
+ * the expression's own text on the following lines, and {@link #positions} maps every error back to
+ * the expression's line and column in the YAML file. A module's exported functions are used as they
+ * are.
  */
 final class ScriptCode {
     /** Shared helpers every script sees. */
@@ -237,10 +239,7 @@ final class ScriptCode {
                     String role = e.getKey();
                     Definition.Expr expr = e.getValue();
                     String src = function(role, expr, seriesNames);
-                    out.put(
-                            role,
-                            sandbox.eval(
-                                    def.file() + "#" + role, src, false, positions(expr, fileLines)));
+                    out.put(role, sandbox.eval(def.file() + "#" + role, src, false, positions(expr, fileLines)));
                 }
             }
         }

@@ -155,8 +155,9 @@ public final class ScriptRuntime implements AutoCloseable {
             long units = bucket(items);
             long st = saturatingAdd(statements, saturatingMul(statementsPerItem, units));
             long bytes = saturatingAdd(allocationBytes, saturatingMul(allocationBytesPerItem, units));
-            Duration dl = deadline.plusNanos(
-                    Math.min(saturatingMul(st, DEADLINE_NANOS_PER_STATEMENT), Duration.ofDays(1).toNanos()));
+            Duration dl = deadline.plusNanos(Math.min(
+                    saturatingMul(st, DEADLINE_NANOS_PER_STATEMENT),
+                    Duration.ofDays(1).toNanos()));
             return new Budget(units, st, bytes, dl);
         }
 
@@ -292,8 +293,8 @@ public final class ScriptRuntime implements AutoCloseable {
                 problem = "limits." + f + " asks for " + v + ", over the ceiling of " + max
                         + " the operator set; ask for at most " + max;
             } else if (v < (f.equals("statements") ? 1 : f.equals("allocation_bytes") ? 1024 : 0)) {
-                problem = "limits." + f + " must be ≥ " + (f.equals("statements") ? 1 : f.equals("allocation_bytes") ? 1024 : 0)
-                        + ", was " + v;
+                problem = "limits." + f + " must be ≥ "
+                        + (f.equals("statements") ? 1 : f.equals("allocation_bytes") ? 1024 : 0) + ", was " + v;
             }
             if (problem != null) {
                 problems.add(problem);

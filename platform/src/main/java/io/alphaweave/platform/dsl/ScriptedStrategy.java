@@ -181,8 +181,8 @@ final class ScriptedStrategy implements Strategy {
             boolean hasConfidence = confFn != null;
             Sandbox sb = b.sandbox();
             Value driver = b.drivers().get("alpha");
-            Value bad = sb.guard(
-                    () -> driver.execute(alphaFn, confFn, m, counts, sn, sa, pnames, pvalues, a, conf, ready));
+            Value bad =
+                    sb.guard(() -> driver.execute(alphaFn, confFn, m, counts, sn, sa, pnames, pvalues, a, conf, ready));
             if (!sb.guard(bad::isNull)) {
                 String role = sb.guard(() -> bad.getArrayElement(0).asString());
                 int j = sb.guard(() -> bad.getArrayElement(1).asInt());

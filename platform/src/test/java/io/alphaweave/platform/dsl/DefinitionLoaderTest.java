@@ -380,7 +380,9 @@ class DefinitionLoaderTest {
         assertThat(p.line()).isEqualTo(5);
         assertThat(p.column()).isEqualTo(13);
         assertThat(p.message()).contains("avg").contains("\"smaa\"");
-        assertThat(p.hint()).contains(DefinitionParser.NATIVE_KERNELS.toString()).contains("CCIIndicator");
+        assertThat(p.hint())
+                .contains(DefinitionParser.NATIVE_KERNELS.toString())
+                .contains("CCIIndicator");
     }
 
     @Test
@@ -388,7 +390,8 @@ class DefinitionLoaderTest {
         String yaml = "id: cci\nkind: strategy\nhorizon_days: 1\nindicators:\n  cci: {fn: CCIIndicator, window: 2}\n"
                 + "alpha: \"clamp(cci / 100, -1, 1)\"\n";
         assertThat(loader.parse("cci.yaml", yaml).id()).isEqualTo("cci");
-        assertThat(problemOf("cci.yaml", yaml.replace("CCIIndicator", "NoSuchIndicator")).message())
+        assertThat(problemOf("cci.yaml", yaml.replace("CCIIndicator", "NoSuchIndicator"))
+                        .message())
                 .contains("NoSuchIndicator");
     }
 

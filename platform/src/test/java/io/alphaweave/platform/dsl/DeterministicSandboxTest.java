@@ -90,8 +90,8 @@ class DeterministicSandboxTest {
     @Test
     void failsAnOverBudgetModuleTheSameWayEveryTime() {
         // the same loop with a 55-bar window cannot run in a budget of 20 statements per bar
-        ScriptRuntime.Limits tight = new ScriptRuntime.Limits(
-                1_000, 20, 256L << 20, 1L << 10, 0, ScriptRuntime.Limits.DEFAULT.deadline());
+        ScriptRuntime.Limits tight =
+                new ScriptRuntime.Limits(1_000, 20, 256L << 20, 1L << 10, 0, ScriptRuntime.Limits.DEFAULT.deadline());
         List<String> verdicts = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             try (ScriptRuntime fresh = new ScriptRuntime(tight)) {
@@ -104,6 +104,9 @@ class DeterministicSandboxTest {
             }
         }
         assertThat(verdicts).hasSize(6).allMatch(v -> v.equals(verdicts.get(0)));
-        assertThat(verdicts.get(0)).startsWith("failed: ").contains("donchian_breakout.js:").contains("statements");
+        assertThat(verdicts.get(0))
+                .startsWith("failed: ")
+                .contains("donchian_breakout.js:")
+                .contains("statements");
     }
 }

@@ -185,7 +185,8 @@ class SandboxTest {
         List<String> verdicts = new ArrayList<>();
         for (int k = 0; k < 5; k++) {
             try {
-                run("const a = [];\nlet s = 'x';\nfor (let k = 0; ; k++) { a.push(k); if (k % 1000 == 0) s = s + 'y'; }");
+                run(
+                        "const a = [];\nlet s = 'x';\nfor (let k = 0; ; k++) { a.push(k); if (k % 1000 == 0) s = s + 'y'; }");
                 verdicts.add("ok");
             } catch (SandboxViolationException e) {
                 verdicts.add(e.limit() + " " + e.getMessage());
@@ -256,8 +257,7 @@ class SandboxTest {
 
     @Test
     void keepsTheMeteredBuiltInsBehavingAsTheStandardSays() {
-        Value v = run(
-                """
+        Value v = run("""
                 const a = new Array(3).fill(1);
                 const b = Array.from({length: 2}, (_, k) => k);
                 const c = [...'ab', ...new Set([1, 1, 2])];

@@ -271,7 +271,9 @@ final class ValidateCommand implements Callable<Integer> {
                 e.file() == null ? file.toString() : e.file(),
                 located ? e.line() : fallbackLine,
                 located ? e.column() : 0,
-                e instanceof SandboxViolationException v ? "SANDBOX_" + v.limit().name() : "SCRIPT_ERROR",
+                e instanceof SandboxViolationException v
+                        ? "SANDBOX_" + v.limit().name()
+                        : "SCRIPT_ERROR",
                 e.detail(),
                 e instanceof SandboxViolationException
                         ? "make the script cheaper (bounded loops, small allocations, shallow recursion) or ask"

@@ -165,7 +165,8 @@ class ValidateCommandTest {
         int code = AlphaweaveCli.run(
                 new String[] {
                     "validate",
-                    ROOT.resolve("strategies-yaml/strategies/rsi_reversion.yaml").toString(),
+                    ROOT.resolve("strategies-yaml/strategies/rsi_reversion.yaml")
+                            .toString(),
                     "--json",
                     "--data",
                     dir.resolve("missing.csv").toString()
