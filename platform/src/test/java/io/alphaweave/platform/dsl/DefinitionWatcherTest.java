@@ -57,7 +57,7 @@ class DefinitionWatcherTest {
                     dir.resolve("second.yaml"), "id: second\nkind: strategy\nhorizon_days: 1\nalpha: \"1 +\"\n");
             await("the broken edit's error", () -> watcher.errors().containsKey(dir.resolve("second.yaml")), BOUND);
             assertThat(watcher.errors().get(dir.resolve("second.yaml")))
-                    .contains("second.yaml:5")
+                    .contains("second.yaml:4:") // the line of `alpha: "1 +"`, inside its length
                     .contains("JS_SYNTAX");
             assertThat(registry.strategy("second").describe().summary()).isEqualTo("two, edited");
 
