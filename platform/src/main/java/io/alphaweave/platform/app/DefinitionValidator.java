@@ -143,19 +143,11 @@ public final class DefinitionValidator {
             coverage = cells == 0 ? 0.0 : (double) views / cells;
         } catch (ScriptException e) {
             checks.put("sandbox", FAILED);
-            // where the script was stopped, else where its alpha code starts
-            boolean located = e.line() > 0;
-            problems.add(new DefinitionException.Problem(
-                    e.file() == null ? file : e.file(),
-                    located ? e.line() : loaded.line("alpha"),
-                    located ? e.column() : 0,
-                    e instanceof SandboxViolationException v
-                            ? "SANDBOX_" + v.limit().name()
-                            : "SCRIPT_ERROR",
-                    e.detail(),
-                    e instanceof SandboxViolationException
-                            ? "make the script cheaper: bounded loops, no large allocations, no deep recursion"
-                            : "fix the script so it returns a number in [-1, 1] (or null for no view) on every bar"));
+            problems.add(scriptProblem(
+                    file,
+                    e,
+                    loaded.line("alpha"),
+                    "fix the script so it returns a number in [-1, 1] (or null for no view) on every bar"));
             return new StrategyOutcome(null, null);
         } catch (AlphaweaveException e) {
             checks.put("sandbox", FAILED);
@@ -182,8 +174,23 @@ public final class DefinitionValidator {
                     e.getMessage(),
                     "compute the signal at bar i from bars 0..i only (series.x[j] with j ≤ i)"));
             return new StrategyOutcome(coverage, null);
+        } catch (ScriptException e) {
+            checks.put("lookahead", FAILED);
+            problems.add(scriptProblem(file, e, loaded.line("alpha"), "fix the script"));
+            return new StrategyOutcome(coverage, null);
         }
-        RulesBacktest.Result r = RulesBacktest.run(panel, s, RulesBacktest.Config.of(1_000_000));
+        RulesBacktest.Result r;
+        try {
+            r = RulesBacktest.run(panel, s, RulesBacktest.Config.of(1_000_000));
+        } catch (ScriptException e) {
+            checks.put("backtest", FAILED);
+            problems.add(scriptProblem(
+                    file,
+                    e,
+                    loaded.line("buy") > 0 ? loaded.line("buy") : loaded.line("alpha"),
+                    "fix the rules so buy and sell return true or false on every bar"));
+            return new StrategyOutcome(coverage, null);
+        }
         checks.put("backtest", PASSED);
         return new StrategyOutcome(
                 coverage,
@@ -194,6 +201,22 @@ public final class DefinitionValidator {
                         panel.dayCount(),
                         r.totalReturn(),
                         r.trades().size()));
+    }
+
+    /** A script failure as a problem: where the script was stopped, else {@code fallbackLine}. */
+    private static DefinitionException.Problem scriptProblem(
+            String file, ScriptException e, int fallbackLine, String hint) {
+        boolean located = e.line() > 0;
+        return new DefinitionException.Problem(
+                e.file() == null ? file : e.file(),
+                located ? e.line() : fallbackLine,
+                located ? e.column() : 0,
+                e instanceof SandboxViolationException v ? "SANDBOX_" + v.limit().name() : "SCRIPT_ERROR",
+                e.detail(),
+                e instanceof SandboxViolationException
+                        ? "make the script cheaper (bounded loops, small allocations, shallow recursion) or ask"
+                                + " for more in its limits block"
+                        : hint);
     }
 
     private static void checkCombiner(

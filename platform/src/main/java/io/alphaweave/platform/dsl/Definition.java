@@ -18,6 +18,7 @@ import java.util.Map;
  * @param indicators indicators to compute per symbol (strategies only)
  * @param normalize cross-sectional normalisation applied per day to raw alphas, or null for none
  * @param code the JavaScript
+ * @param limits the sandbox limits the definition asks for (its {@code limits} block), in file order
  */
 record Definition(
         String file,
@@ -26,10 +27,29 @@ record Definition(
         ComponentInfo info,
         List<IndicatorSpec> indicators,
         Normalization normalize,
-        Code code) {
+        Code code,
+        List<LimitRequest> limits) {
 
     Definition {
         indicators = List.copyOf(indicators);
+        limits = List.copyOf(limits);
+    }
+
+    /**
+     * One field of the {@code limits} block.
+     *
+     * @param field a name from {@link ScriptRuntime.Limits#REQUESTABLE}
+     * @param value the requested value, ≥ 0
+     * @param line where it is written, 0 when unknown (a module's exports)
+     * @param column 1-based column, 0 when unknown
+     */
+    record LimitRequest(String field, long value, int line, int column) {}
+
+    /** @return the requested limits as field → value */
+    Map<String, Long> requestedLimits() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        limits.forEach(r -> m.put(r.field(), r.value()));
+        return m;
     }
 
     /**
@@ -65,8 +85,9 @@ record Definition(
      *
      * @param roles role ({@code alpha}, {@code confidence}, {@code buy}, {@code sell}, {@code
      *     combine}, {@code allocate}) → code
+     * @param text the YAML file's text, to map script positions back into it
      */
-    record Expressions(Map<String, Expr> roles) implements Code {
+    record Expressions(Map<String, Expr> roles, String text) implements Code {
         Expressions {
             roles = Map.copyOf(roles);
         }

@@ -158,9 +158,11 @@ public final class DefinitionLoader {
         if (module) {
             Located exports = readModule(fileName, text);
             def = DefinitionParser.parse(fileName, exports, "js", hash, text);
+            checkLimits(def);
         } else {
             Located root = SafeYaml.read(fileName, text);
-            def = DefinitionParser.parse(fileName, root, "yaml", hash, null);
+            def = DefinitionParser.parse(fileName, root, "yaml", hash, text);
+            checkLimits(def);
             compileCheck(def);
         }
         Object component =
@@ -170,6 +172,29 @@ public final class DefinitionLoader {
                     case ALLOCATOR -> new ScriptedAllocator(def, def.info().resolve(Map.of()), runtime);
                 };
         return new Loaded(fileName, def.source(), hash, component);
+    }
+
+    /** A definition's {@code limits} block must stay under the operator's ceiling. */
+    private void checkLimits(Definition def) {
+        List<DefinitionException.Problem> problems = new ArrayList<>();
+        Map<String, Long> ceiling = runtime.ceiling().requestable();
+        for (Definition.LimitRequest r : def.limits()) {
+            try {
+                runtime.limitsFor(Map.of(r.field(), r.value()));
+            } catch (ScriptRuntime.LimitRequestException e) {
+                problems.add(new DefinitionException.Problem(
+                        def.file(),
+                        r.line(),
+                        r.column(),
+                        "LIMIT_OVER_CEILING",
+                        e.getMessage(),
+                        "the ceiling of limits." + r.field() + " is " + ceiling.get(r.field())
+                                + "; make the script cheaper, or ask the operator to raise the ceiling"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(problems);
+        }
     }
 
     private void compileCheck(Definition def) {

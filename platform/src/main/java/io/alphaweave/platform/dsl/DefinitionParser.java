@@ -5,6 +5,7 @@ import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.ComponentInfo;
 import io.alphaweave.api.ComponentKind;
 import io.alphaweave.api.ParameterSpec;
+import io.alphaweave.platform.indicators.IndicatorKernels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +34,15 @@ final class DefinitionParser {
             "buy",
             "sell",
             "combine",
-            "allocate");
+            "allocate",
+            "limits");
     static final Set<String> ROLES = Set.of("alpha", "confidence", "buy", "sell", "combine", "allocate");
-    static final Set<String> NATIVE_KERNELS =
-            Set.of("sma", "ema", "rsi", "bollinger", "macd", "atr", "roc", "rolling_std", "zscore");
+    /**
+     * The indicator kernels a definition's {@code fn} may name (besides a ta4j class name): the one
+     * list the schema file, the README and the error messages agree with (tests check them).
+     */
+    static final List<String> NATIVE_KERNELS =
+            List.of("sma", "ema", "rsi", "roc", "zscore", "rolling_std", "atr", "bollinger", "macd");
     /** Names the expression scope defines itself; indicators may not take them. */
     static final Set<String> RESERVED =
             Set.of("i", "series", "params", "open", "high", "low", "close", "volume", "day", "clamp");
@@ -56,12 +62,12 @@ final class DefinitionParser {
      * @param root the document
      * @param source {@code yaml} or {@code js}
      * @param hash content hash
-     * @param module for {@code js}: the module text; its code roles are the exported functions in
-     *     {@code root} (marked by the string {@code "function"})
+     * @param text the file's text; for {@code js} the module, whose code roles are the exported
+     *     functions in {@code root} (marked by the string {@code "function"})
      */
-    static Definition parse(String file, Located root, String source, String hash, String module) {
+    static Definition parse(String file, Located root, String source, String hash, String text) {
         DefinitionParser p = new DefinitionParser(file);
-        Definition d = p.build(root, source, hash, module);
+        Definition d = p.build(root, source, hash, text);
         if (!p.problems.isEmpty()) {
             throw new DefinitionException(p.problems);
         }
@@ -73,7 +79,8 @@ final class DefinitionParser {
                 file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), code, message, hint));
     }
 
-    private Definition build(Located root, String source, String hash, String module) {
+    private Definition build(Located root, String source, String hash, String text) {
+        String module = source.equals("js") ? text : null;
         if (!root.isMap()) {
             add(root, "SCHEMA_TYPE", "the document must be a mapping, was " + root.typeName(), "start with `id: ...`");
             return null;
@@ -128,6 +135,7 @@ final class DefinitionParser {
         List<ParameterSpec> params = params(m.get("params"));
         List<Definition.IndicatorSpec> indicators = indicators(m.get("indicators"), params);
         Definition.Normalization normalize = normalization(m.get("normalize"), params);
+        List<Definition.LimitRequest> limits = limits(m.get("limits"));
         Map<String, Definition.Expr> roles = new LinkedHashMap<>();
         for (String role : ROLES) {
             Located r = m.get(role);
@@ -196,8 +204,8 @@ final class DefinitionParser {
             return null;
         }
         Definition.Code code =
-                module != null ? new Definition.Module(module, roles) : new Definition.Expressions(roles);
-        return new Definition(file, source, hash, info, indicators, normalize, code);
+                module != null ? new Definition.Module(module, roles) : new Definition.Expressions(roles, text);
+        return new Definition(file, source, hash, info, indicators, normalize, code, limits);
     }
 
     private Definition.Normalization normalization(Located node, List<ParameterSpec> params) {
@@ -255,6 +263,41 @@ final class DefinitionParser {
                     "rank turns raw scores into cross-sectional ranks in [-1, 1]");
             return null;
         }
+    }
+
+    private List<Definition.LimitRequest> limits(Located node) {
+        List<Definition.LimitRequest> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (!node.isMap()) {
+            add(
+                    node,
+                    "SCHEMA_TYPE",
+                    "limits must be a mapping of " + ScriptRuntime.Limits.REQUESTABLE + " to whole numbers, was "
+                            + node.typeName(),
+                    "limits: {statements_per_item: 5000}");
+            return out;
+        }
+        for (Map.Entry<String, Located> e : node.map().entrySet()) {
+            Located v = e.getValue();
+            if (!ScriptRuntime.Limits.REQUESTABLE.contains(e.getKey())) {
+                add(
+                        v,
+                        "SCHEMA_UNKNOWN_KEY",
+                        "unknown key \"" + e.getKey() + "\" in limits",
+                        "allowed: " + ScriptRuntime.Limits.REQUESTABLE);
+            } else if (v.value() instanceof Long l && l >= 0) {
+                out.add(new Definition.LimitRequest(e.getKey(), l, v.line(), v.column()));
+            } else {
+                add(
+                        v,
+                        "SCHEMA_VALUE",
+                        "limits." + e.getKey() + " must be a whole number ≥ 0, was " + v.raw(),
+                        "e.g. statements_per_item: 5000");
+            }
+        }
+        return out;
     }
 
     private String string(Map<String, Located> m, String key, boolean required) {
@@ -401,8 +444,17 @@ final class DefinitionParser {
                         ind,
                         "SCHEMA_MISSING",
                         "indicator " + name + " needs fn: <kernel or ta4j indicator>",
-                        "e.g. {fn: rsi, window: 14}; kernels: "
-                                + NATIVE_KERNELS.stream().sorted().toList());
+                        "e.g. {fn: rsi, window: 14}; kernels: " + NATIVE_KERNELS);
+                continue;
+            }
+            String fnName = (String) ind.map().get("fn").value();
+            if (!NATIVE_KERNELS.contains(fnName) && !IndicatorKernels.isTa4jIndicator(fnName)) {
+                add(
+                        ind.map().get("fn"),
+                        "SCHEMA_VALUE",
+                        "indicator " + name + " has an unknown fn \"" + fnName + "\"",
+                        "use a kernel " + NATIVE_KERNELS
+                                + " or a ta4j indicator class name such as CCIIndicator or WilliamsRIndicator");
                 continue;
             }
             Map<String, Object> args = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import org.graalvm.polyglot.Value;
@@ -14,14 +15,17 @@ import org.graalvm.polyglot.Value;
  * because each component instance has its own pool (nothing is shared between two components), the
  * sandbox's globals and built-ins are frozen before any definition code runs ({@link
  * ScriptCode#LOCKDOWN}), and every bulk call hands the script fresh arguments. One sandbox serves
- * one thread at a time; a sandbox whose call failed is discarded, never reused.
+ * one thread at a time; a sandbox whose call failed is discarded, never reused. The statement
+ * budget is fixed per context, so sandboxes are pooled by the work of their calls, rounded up to a
+ * power of two ({@link ScriptRuntime.Limits#budget}).
  */
 final class SandboxPool {
     private final Definition def;
     private final ScriptRuntime runtime;
     private final Collection<String> seriesNames;
     private final Map<String, String> driverSources;
-    private final ConcurrentLinkedDeque<Bound> idle = new ConcurrentLinkedDeque<>();
+    private final ScriptRuntime.Limits limits;
+    private final Map<Long, ConcurrentLinkedDeque<Bound>> idle = new ConcurrentHashMap<>();
 
     /**
      * A sandbox with the definition's code bound in it.
@@ -46,12 +50,23 @@ final class SandboxPool {
         this.runtime = runtime;
         this.seriesNames = List.copyOf(seriesNames);
         this.driverSources = new LinkedHashMap<>(driverSources);
+        this.limits = runtime.limitsFor(def.requestedLimits());
     }
 
-    <T> T with(Function<Bound, T> work) {
-        Bound b = idle.pollFirst();
+    /**
+     * Runs work in a warm sandbox whose budget fits a call over {@code items} items.
+     *
+     * @param items the work of each guest call {@code work} makes (bars, symbols, cells)
+     * @param work the calls
+     * @param <T> the result type
+     * @return the result
+     */
+    <T> T with(long items, Function<Bound, T> work) {
+        long bucket = ScriptRuntime.bucket(items);
+        ConcurrentLinkedDeque<Bound> deque = idle.computeIfAbsent(bucket, k -> new ConcurrentLinkedDeque<>());
+        Bound b = deque.pollFirst();
         if (b == null) {
-            Sandbox sb = runtime.open(def.file());
+            Sandbox sb = runtime.open(def.file(), limits, bucket);
             try {
                 Map<String, Value> fns = ScriptCode.bind(def, sb, seriesNames, true);
                 Map<String, Value> drivers = new LinkedHashMap<>();
@@ -64,7 +79,7 @@ final class SandboxPool {
         }
         try {
             T result = work.apply(b);
-            idle.addFirst(b);
+            deque.addFirst(b);
             return result;
         } catch (RuntimeException e) {
             b.sandbox().close();

@@ -1,19 +1,21 @@
 package io.alphaweave.platform.dsl;
 
 /**
- * A script hit one of the sandbox's limits (statements, wall clock, allocation) or tried something
- * the sandbox forbids; its context was cancelled and the host carries on.
+ * A script hit one of the sandbox's limits (statements, allocation, wall clock, stack); its context
+ * was cancelled and the host carries on. {@link Limit#STATEMENTS} and {@link Limit#ALLOCATION} are
+ * deterministic (the same file and data hit them at the same place on every run); {@link
+ * Limit#DEADLINE} and {@link Limit#STACK} depend on the machine (see {@link ScriptRuntime}).
  */
 public final class SandboxViolationException extends ScriptException {
     private static final long serialVersionUID = 1L;
 
     /** Which limit was hit. */
     public enum Limit {
-        /** More statements than {@link ScriptRuntime.Limits#statements()} in one call. */
+        /** More statements of the definition's own code than the call's budget ({@link ScriptRuntime.Budget}). */
         STATEMENTS,
-        /** A call ran longer than {@link ScriptRuntime.Limits#deadline()}. */
+        /** A call ran longer than its wall-clock deadline (the safety net). */
         DEADLINE,
-        /** A call allocated more than {@link ScriptRuntime.Limits#allocationBytes()}. */
+        /** The script's built-in calls created more bytes (as the script sees them) than the call's budget. */
         ALLOCATION,
         /** The script recursed deeper than the stack allows. */
         STACK

@@ -63,6 +63,7 @@ final class ScriptedAllocator implements CapitalAllocator {
             sectors[s] = ctx.data().sector(s);
         }
         call.call(
+                n,
                 ctx.date().toString(),
                 symbols,
                 sectors,

@@ -51,13 +51,14 @@ final class ScriptedCall {
     /**
      * Runs the function under the sandbox's guard.
      *
+     * @param items the work of the call (symbols, cells), which scales its budget
      * @param args the driver's arguments between the function and the parameters
      * @throws ScriptException if the file defines no such function, or from the script
      */
-    void call(Object... args) {
+    void call(long items, Object... args) {
         String[] names = params.values().keySet().toArray(String[]::new);
         Object[] values = Arrays.stream(names).map(params.values()::get).toArray();
-        pool.with(b -> {
+        pool.with(items, b -> {
             Value fn = b.functions().get(function);
             if (fn == null) {
                 throw new ScriptException(def.file(), 0, 0, "defines no " + function + " function");

@@ -61,6 +61,7 @@ final class ScriptedCombiner implements SignalCombiner {
             confidence[i] = input.confidence()[i].clone();
         }
         call.call(
+                (long) k * n,
                 input.date().toString(),
                 input.symbols().toArray(String[]::new),
                 input.strategyIds().toArray(String[]::new),

@@ -115,7 +115,63 @@ final class ScriptedStrategy implements Strategy {
     @Override
     public void generateAlphaSignals(MarketView data, AlphaMatrix out) {
         boolean normalized = def.normalize() != null;
-        boolean defaultConfidence = pool.with(b -> {
+        String[] pnames = params.values().keySet().toArray(String[]::new);
+        Object[] pvalues = Arrays.stream(pnames).map(params.values()::get).toArray();
+        String[] sn = passed.toArray(String[]::new);
+        int symbols = data.symbolCount();
+        boolean hasConfidence = true;
+        for (int from = 0; from < symbols; ) {
+            // a batch of whole symbols, about BATCH_BARS bars: one guest call, its budget scaled by its bars
+            List<Integer> batch = new ArrayList<>();
+            List<BarSeries> batchBars = new ArrayList<>();
+            long bars = 0;
+            for (; from < symbols && (batch.isEmpty() || bars < BATCH_BARS); from++) {
+                BarSeries b1 = data.bars(from);
+                if (b1.length() > 0) {
+                    batch.add(from);
+                    batchBars.add(b1);
+                    bars += b1.length();
+                }
+            }
+            if (!batch.isEmpty()) {
+                hasConfidence = runBatch(data, out, batch, batchBars, bars, normalized, sn, pnames, pvalues);
+            }
+        }
+        if (normalized) {
+            normalizeCrossSection(data, out, !hasConfidence);
+        }
+        cache.set(null);
+    }
+
+    /** One guest call over a batch of symbols; returns whether the definition has a confidence function. */
+    private boolean runBatch(
+            MarketView data,
+            AlphaMatrix out,
+            List<Integer> batch,
+            List<BarSeries> batchBars,
+            long bars,
+            boolean normalized,
+            String[] sn,
+            String[] pnames,
+            Object[] pvalues) {
+        int m = batch.size();
+        int[] counts = new int[m];
+        double[][][] sa = new double[m][][];
+        boolean[][] ready = new boolean[m][];
+        double[][] a = new double[m][], conf = new double[m][];
+        for (int j = 0; j < m; j++) {
+            BarSeries bs = batchBars.get(j);
+            int n = bs.length();
+            counts[j] = n;
+            Map<String, double[]> indicators = indicators(data.indicators(), bs);
+            ready[j] = ready(indicators, n);
+            sa[j] = series(indicators, bs).values().toArray(double[][]::new);
+            a[j] = new double[n];
+            conf[j] = new double[n];
+            Arrays.fill(a[j], Double.NaN);
+            Arrays.fill(conf[j], Double.NaN);
+        }
+        return pool.with(bars, b -> {
             Value alphaFn = b.functions().get("alpha");
             if (alphaFn == null) {
                 throw new ScriptException(
@@ -125,86 +181,44 @@ final class ScriptedStrategy implements Strategy {
             boolean hasConfidence = confFn != null;
             Sandbox sb = b.sandbox();
             Value driver = b.drivers().get("alpha");
-            String[] pnames = params.values().keySet().toArray(String[]::new);
-            Object[] pvalues = Arrays.stream(pnames).map(params.values()::get).toArray();
-            String[] sn = passed.toArray(String[]::new);
-            int symbols = data.symbolCount();
-            for (int from = 0; from < symbols; ) {
-                // a batch of whole symbols, about BATCH_BARS bars: one guest call, limits per batch
-                List<Integer> batch = new ArrayList<>();
-                List<BarSeries> batchBars = new ArrayList<>();
-                long bars = 0;
-                for (; from < symbols && (batch.isEmpty() || bars < BATCH_BARS); from++) {
-                    BarSeries b1 = data.bars(from);
-                    if (b1.length() > 0) {
-                        batch.add(from);
-                        batchBars.add(b1);
-                        bars += b1.length();
-                    }
-                }
-                int m = batch.size();
-                if (m == 0) {
-                    continue;
-                }
-                int[] counts = new int[m];
-                double[][][] sa = new double[m][][];
-                boolean[][] ready = new boolean[m][];
-                double[][] a = new double[m][], conf = new double[m][];
-                for (int j = 0; j < m; j++) {
-                    BarSeries bs = batchBars.get(j);
-                    int n = bs.length();
-                    counts[j] = n;
-                    Map<String, double[]> indicators = indicators(data.indicators(), bs);
-                    ready[j] = ready(indicators, n);
-                    sa[j] = series(indicators, bs).values().toArray(double[][]::new);
-                    a[j] = new double[n];
-                    conf[j] = new double[n];
-                    Arrays.fill(a[j], Double.NaN);
-                    Arrays.fill(conf[j], Double.NaN);
-                }
-                Value bad = sb.guard(
-                        () -> driver.execute(alphaFn, confFn, m, counts, sn, sa, pnames, pvalues, a, conf, ready));
-                if (!sb.guard(bad::isNull)) {
-                    String role = sb.guard(() -> bad.getArrayElement(0).asString());
-                    int j = sb.guard(() -> bad.getArrayElement(1).asInt());
-                    int i = sb.guard(() -> bad.getArrayElement(2).asInt());
-                    String text = sb.guard(() -> bad.getArrayElement(3).asString());
-                    throw new ScriptException(
-                            def.file(),
-                            def.line(role),
-                            0,
-                            role + " for " + data.symbols().get(batch.get(j)) + " on "
-                                    + data.date(batchBars.get(j).days()[i]) + " was " + text
-                                    + "; return a finite number (alpha in [-1, 1], confidence in [0, 1]), or null for no"
-                                    + " view");
-                }
-                for (int j = 0; j < m; j++) {
-                    int s = batch.get(j);
-                    String symbol = data.symbols().get(s);
-                    double[] rowA = out.alpha(s), rowC = out.confidence(s), aj = a[j], cj = conf[j];
-                    int[] days = batchBars.get(j).days();
-                    for (int i = 0; i < counts[j]; i++) {
-                        if (!Double.isNaN(aj[i])) {
-                            if (!normalized && !(aj[i] >= -1.0 && aj[i] <= 1.0)) {
-                                throw rangeError("alpha", aj[i], "[-1, 1]", symbol, data, days[i]);
-                            }
-                            if (!hasConfidence) {
-                                cj[i] = Math.abs(aj[i]);
-                            } else if (!(cj[i] >= 0.0 && cj[i] <= 1.0)) {
-                                throw rangeError("confidence", cj[i], "[0, 1]", symbol, data, days[i]);
-                            }
-                            rowA[days[i]] = aj[i];
-                            rowC[days[i]] = cj[i];
+            Value bad =
+                    sb.guard(() -> driver.execute(alphaFn, confFn, m, counts, sn, sa, pnames, pvalues, a, conf, ready));
+            if (!sb.guard(bad::isNull)) {
+                String role = sb.guard(() -> bad.getArrayElement(0).asString());
+                int j = sb.guard(() -> bad.getArrayElement(1).asInt());
+                int i = sb.guard(() -> bad.getArrayElement(2).asInt());
+                String text = sb.guard(() -> bad.getArrayElement(3).asString());
+                throw new ScriptException(
+                        def.file(),
+                        def.line(role),
+                        0,
+                        role + " for " + data.symbols().get(batch.get(j)) + " on "
+                                + data.date(batchBars.get(j).days()[i]) + " was " + text
+                                + "; return a finite number (alpha in [-1, 1], confidence in [0, 1]), or null for no"
+                                + " view");
+            }
+            for (int j = 0; j < m; j++) {
+                int s = batch.get(j);
+                String symbol = data.symbols().get(s);
+                double[] rowA = out.alpha(s), rowC = out.confidence(s), aj = a[j], cj = conf[j];
+                int[] days = batchBars.get(j).days();
+                for (int i = 0; i < counts[j]; i++) {
+                    if (!Double.isNaN(aj[i])) {
+                        if (!normalized && !(aj[i] >= -1.0 && aj[i] <= 1.0)) {
+                            throw rangeError("alpha", aj[i], "[-1, 1]", symbol, data, days[i]);
                         }
+                        if (!hasConfidence) {
+                            cj[i] = Math.abs(aj[i]);
+                        } else if (!(cj[i] >= 0.0 && cj[i] <= 1.0)) {
+                            throw rangeError("confidence", cj[i], "[0, 1]", symbol, data, days[i]);
+                        }
+                        rowA[days[i]] = aj[i];
+                        rowC[days[i]] = cj[i];
                     }
                 }
             }
-            return !hasConfidence;
+            return hasConfidence;
         });
-        if (normalized) {
-            normalizeCrossSection(data, out, defaultConfidence);
-        }
-        cache.set(null);
     }
 
     private ScriptException rangeError(String role, double v, String range, String symbol, MarketView data, int day) {
@@ -269,7 +283,7 @@ final class ScriptedStrategy implements Strategy {
         }
         BarSeries bars = data.bars(symbol);
         int n = bars.length();
-        return pool.with(b -> {
+        return pool.with(n, b -> {
             Value buy = b.functions().get("buy"), sell = b.functions().get("sell");
             if (buy == null && sell == null) {
                 return Strategy.super.generateSignals(data, symbol);

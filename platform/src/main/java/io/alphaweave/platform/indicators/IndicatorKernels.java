@@ -345,6 +345,16 @@ public final class IndicatorKernels implements Indicators {
         return out;
     }
 
+    /**
+     * Whether {@link #byName} finds a ta4j-core indicator class of this simple name.
+     *
+     * @param name a simple class name such as {@code CCIIndicator}; null gives false
+     * @return true when the class exists in the searched ta4j packages and is a concrete indicator
+     */
+    public static boolean isTa4jIndicator(String name) {
+        return name != null && Ta4jBridge.exists(name);
+    }
+
     @Override
     public double[] byName(String name, Map<String, ?> params, BarSeries bars) {
         return NamedIndicators.compute(this, name, params, bars);

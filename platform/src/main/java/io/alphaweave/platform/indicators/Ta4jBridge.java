@@ -134,6 +134,16 @@ final class Ta4jBridge {
         return series;
     }
 
+    /** @return whether {@code name} is a ta4j indicator class {@link #compute} can find */
+    static boolean exists(String name) {
+        try {
+            find(name);
+            return true;
+        } catch (InvalidParameterException e) {
+            return false;
+        }
+    }
+
     private static Class<?> find(String name) {
         if (!name.matches("[A-Za-z][A-Za-z0-9]*")) {
             throw unknown(name);

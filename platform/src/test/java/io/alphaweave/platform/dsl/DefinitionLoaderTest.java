@@ -30,7 +30,7 @@ class DefinitionLoaderTest {
 
     @BeforeAll
     static void start() {
-        runtime = new ScriptRuntime(new ScriptRuntime.Limits(2_000_000L, Duration.ofSeconds(10), 128L << 20, 4096));
+        runtime = new ScriptRuntime(ScriptRuntime.Limits.perCall(2_000_000L, Duration.ofSeconds(60), 128L << 20, 4096));
         loader = new DefinitionLoader(runtime);
     }
 
@@ -340,6 +340,88 @@ class DefinitionLoaderTest {
         DefinitionException.Problem p = problemOf("syn.yaml", yaml);
         assertThat(p.code()).isEqualTo("JS_SYNTAX");
         assertThat(p.line()).isEqualTo(6);
+    }
+
+    @Test
+    void reportsASyntaxErrorInAOneLineExpressionInsideTheLineAndWithoutGeneratedCode() {
+        String line4 = "alpha: \"1 +\"";
+        DefinitionException.Problem p =
+                problemOf("syn1.yaml", "id: syn1\nkind: strategy\nhorizon_days: 1\n" + line4 + "\n");
+        assertThat(p.code()).isEqualTo("JS_SYNTAX");
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(p.column()).isBetween(1, line4.length());
+        assertThat(p.message()).doesNotContain(")", "}", "function", "syn1.yaml#");
+    }
+
+    @Test
+    void reportsARuntimeErrorAtTheColumnOfTheNameInTheYamlFile() {
+        // block scalar: "  return nosuchname + x;" — the name starts at column 10 of line 6
+        String block =
+                "id: thrower\nkind: strategy\nhorizon_days: 1\nalpha: |\n  const x = 1;\n  return nosuchname + x;\n";
+        Strategy s = (Strategy) loader.parse("thrower.yaml", block).component();
+        assertThatThrownBy(() -> run(s, panel()))
+                .isInstanceOf(ScriptException.class)
+                .hasMessageStartingWith("thrower.yaml:6:10: ")
+                .hasMessageNotContaining("#alpha");
+        // plain scalar on the key's line: "alpha: 2 * nosuch" — the name starts at column 12 of line 4
+        String plain = "id: thrower2\nkind: strategy\nhorizon_days: 1\nalpha: 2 * nosuch\n";
+        Strategy s2 = (Strategy) loader.parse("thrower2.yaml", plain).component();
+        assertThatThrownBy(() -> run(s2, panel()))
+                .isInstanceOf(ScriptException.class)
+                .hasMessageStartingWith("thrower2.yaml:4:12: ");
+    }
+
+    @Test
+    void rejectsAnUnknownIndicatorFnAtTheSchemaCheckWithTheValidNames() {
+        String yaml = "id: typo\nkind: strategy\nhorizon_days: 1\nindicators:\n  avg: {fn: smaa, window: 3}\n"
+                + "alpha: \"0\"\n";
+        DefinitionException.Problem p = problemOf("typo.yaml", yaml);
+        assertThat(p.code()).isEqualTo("SCHEMA_VALUE");
+        assertThat(p.line()).isEqualTo(5);
+        assertThat(p.column()).isEqualTo(13);
+        assertThat(p.message()).contains("avg").contains("\"smaa\"");
+        assertThat(p.hint())
+                .contains(DefinitionParser.NATIVE_KERNELS.toString())
+                .contains("CCIIndicator");
+    }
+
+    @Test
+    void acceptsATa4jIndicatorClassNameAsFn() {
+        String yaml = "id: cci\nkind: strategy\nhorizon_days: 1\nindicators:\n  cci: {fn: CCIIndicator, window: 2}\n"
+                + "alpha: \"clamp(cci / 100, -1, 1)\"\n";
+        assertThat(loader.parse("cci.yaml", yaml).id()).isEqualTo("cci");
+        assertThat(problemOf("cci.yaml", yaml.replace("CCIIndicator", "NoSuchIndicator"))
+                        .message())
+                .contains("NoSuchIndicator");
+    }
+
+    @Test
+    void rejectsALimitsRequestAboveTheCeilingNamingFieldValueAndCeiling() {
+        String yaml = "id: greedy\nkind: strategy\nhorizon_days: 1\nlimits:\n  statements_per_item: 999999999\n"
+                + "alpha: \"0\"\n";
+        DefinitionException.Problem p = problemOf("greedy.yaml", yaml);
+        long ceiling = runtime.ceiling().statementsPerItem();
+        assertThat(p.code()).isEqualTo("LIMIT_OVER_CEILING");
+        assertThat(p.line()).isEqualTo(5);
+        assertThat(p.message()).contains("limits.statements_per_item", "999999999", String.valueOf(ceiling));
+        assertThat(problemOf("odd.yaml", yaml.replace("statements_per_item: 999999999", "cpu: 5"))
+                        .message())
+                .contains("cpu");
+    }
+
+    @Test
+    void givesADefinitionTheMoreStatementsItAsksFor() {
+        // about 3 M statements on the first bar: over the test runtime's 2 M per call
+        String yaml = "id: busy\nkind: strategy\nhorizon_days: 1\nalpha: |\n"
+                + "  if (i > 0) return 0;\n  let n = 0;\n  for (let k = 0; k < 1500000; k++) n += k;\n  return 0;\n";
+        Strategy tight = (Strategy) loader.parse("busy.yaml", yaml).component();
+        assertThatThrownBy(() -> run(tight, panel()))
+                .isInstanceOf(SandboxViolationException.class)
+                .hasMessageContaining("busy.yaml:7:")
+                .hasMessageContaining("limits.statements");
+        Strategy roomy = (Strategy) loader.parse("busy.yaml", yaml + "limits: {statements: 10000000}\n")
+                .component();
+        assertThat(run(roomy, panel()).alpha(0)[0]).isEqualTo(0.0);
     }
 
     // ---- the shipped JavaScript combiner and allocator ----

@@ -1,5 +1,10 @@
 package io.alphaweave.web.cli;
 
+import java.util.Map;
+import java.util.List;
+import io.alphaweave.platform.dsl.SandboxViolationException;
+import io.alphaweave.platform.dsl.ScriptException;
+import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.app.DefinitionValidator;
 import io.alphaweave.platform.app.JsonMapper;
@@ -47,9 +52,46 @@ final class ValidateCommand implements Callable<Integer> {
         DefinitionValidator validator = data != null
                 ? new DefinitionValidator(DefinitionLoader.shared(), data)
                 : DefinitionValidator.onSample(DatasetCatalog.of(Workspace.fromSystem(Workspace.Overrides.none())));
-        ValidationReport report = validator.validate(file);
+        ValidationReport report;
+        try {
+            report = validator.validate(file);
+        } catch (RuntimeException e) {
+            if (!json) {
+                throw e; // the CLI's one-line error policy
+            }
+            // --json: every failure, expected or not, is a problem in the report
+            print(failed(e));
+            return AlphaweaveCli.exitCode(e);
+        }
         print(report);
         return report.ok() ? 0 : AlphaweaveCli.EXIT_USAGE;
+    }
+
+    /** A failure outside the checks (unreadable data, a bug) as a one-problem report. */
+    private ValidationReport failed(RuntimeException e) {
+        DefinitionException.Problem problem;
+        if (e instanceof ScriptException se) {
+            problem = new DefinitionException.Problem(
+                    se.file() == null ? file.toString() : se.file(),
+                    Math.max(0, se.line()),
+                    se.line() > 0 ? se.column() : 0,
+                    se instanceof SandboxViolationException v ? "SANDBOX_" + v.limit().name() : "SCRIPT_ERROR",
+                    se.detail(),
+                    "make the script cheaper or fix it");
+        } else if (e instanceof AlphaweaveException) {
+            problem = new DefinitionException.Problem(
+                    file.toString(), 0, 0, "INPUT_ERROR", e.getMessage(), "fix the input named");
+        } else {
+            problem = new DefinitionException.Problem(
+                    file.toString(),
+                    0,
+                    0,
+                    "INTERNAL_ERROR",
+                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    "an alphaweave bug: run again with --verbose (without --json) and report it");
+        }
+        return new ValidationReport(
+                file.toString(), false, Map.of(), List.of(problem), null, null, null, null, null, null);
     }
 
     private void print(ValidationReport report) {

@@ -142,4 +142,43 @@ class ValidateCommandTest {
                 .as("the line of the alpha expression")
                 .isEqualTo(4);
     }
+
+    @Test
+    void reportsAViolationInTheBacktestsRulesAsJson(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("spin_rules.yaml");
+        Files.writeString(
+                f,
+                "id: spin_rules\nkind: strategy\nhorizon_days: 1\nalpha: \"0\"\nbuy: |\n  while (true) {}\n  return false;\n");
+        Run r = validate(f);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).doesNotContain("error:");
+        JsonNode p = r.json().get("problems").get(0);
+        assertThat(p.get("code").asText()).isEqualTo("SANDBOX_STATEMENTS");
+        assertThat(p.get("line").asInt()).as(p.toString()).isEqualTo(6);
+        assertThat(p.get("column").asInt()).as(p.toString()).isBetween(1, "  while (true) {}".length());
+        assertThat(r.json().get("checks").get("backtest").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void reportsAFailureOutsideTheDefinitionAsJsonToo(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = AlphaweaveCli.run(
+                new String[] {
+                    "validate",
+                    ROOT.resolve("strategies-yaml/strategies/rsi_reversion.yaml")
+                            .toString(),
+                    "--json",
+                    "--data",
+                    dir.resolve("missing.csv").toString()
+                },
+                List.of(),
+                new PrintWriter(out),
+                new PrintWriter(err));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).doesNotContain("error:");
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.get("problems").get(0).get("code").asText()).isEqualTo("INPUT_ERROR");
+        assertThat(json.get("problems").get(0).get("message").asText()).contains("missing.csv");
+    }
 }
