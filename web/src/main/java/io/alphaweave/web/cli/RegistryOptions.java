@@ -4,6 +4,7 @@ import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.ComponentKind;
 import io.alphaweave.platform.dsl.DefinitionException;
 import io.alphaweave.platform.dsl.DefinitionLoader;
+import io.alphaweave.platform.dsl.DescribedDefinitions;
 import io.alphaweave.platform.dsl.LookaheadCheck;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.platform.registry.ComponentSource;
@@ -27,15 +28,15 @@ import picocli.CommandLine.Option;
  * component registry, and the one place that builds the registry for a CLI command: the plugin JARs
  * plus the definition files (YAML/JavaScript) of the definitions directory, every strategy checked
  * for lookahead. Definition files are loaded and checked in parallel; passes of the lookahead check
- * are remembered by content hash in {@code <cache dir>/lookahead-passed.txt} (cache dir: system
- * property {@value #CACHE_PROPERTY}, else {@code ~/.alphaweave}), so unchanged files cost only their
- * loading on later calls.
+ * are remembered by content hash in {@code <cache dir>/lookahead-passed.txt} and the descriptions of
+ * files that loaded in {@code <cache dir>/definitions/} ({@link CacheDirectory}), so an unchanged
+ * file is only described on later calls and loaded (JavaScript context and all) when it is used.
  */
 final class RegistryOptions {
     /** Environment variable naming the definitions directory. */
     static final String DEFINITIONS_ENV = "ALPHAWEAVE_DEFINITIONS";
-    /** System property naming the directory of the lookahead cache file. */
-    static final String CACHE_PROPERTY = "alphaweave.cache.dir";
+    /** System property naming the cache directory (lookahead passes, definition descriptions). */
+    static final String CACHE_PROPERTY = CacheDirectory.PROPERTY;
 
     private static final Map<String, ComponentKind> FOLDERS = Map.of(
             "strategies", ComponentKind.STRATEGY,
@@ -93,12 +94,8 @@ final class RegistryOptions {
 
     /** @return a registry over the plugins and definitions directories, loaded now and not watching; close it */
     ComponentRegistry open() {
-        String cacheDir = System.getProperty(CACHE_PROPERTY);
-        Path cache = (cacheDir != null && !cacheDir.isBlank()
-                        ? Path.of(cacheDir)
-                        : Path.of(System.getProperty("user.home"), ".alphaweave"))
-                .resolve("lookahead-passed.txt");
-        ComponentValidator validator = LookaheadCheck.synthetic().cachedIn(cache);
+        Path cacheDir = CacheDirectory.resolve();
+        ComponentValidator validator = LookaheadCheck.synthetic().cachedIn(cacheDir.resolve("lookahead-passed.txt"));
         Path defs = definitionsDirectory();
         ComponentRegistry registry = ComponentRegistry.builder()
                 .pluginsDirectory(pluginsDirectory())
@@ -106,7 +103,7 @@ final class RegistryOptions {
                 .build();
         if (defs != null) {
             try {
-                loadDefinitions(defs, registry, validator);
+                loadDefinitions(defs, registry, validator, new DescribedDefinitions(cacheDir, DefinitionLoader::shared));
             } catch (RuntimeException e) {
                 registry.close();
                 throw e;
@@ -118,7 +115,8 @@ final class RegistryOptions {
     private record Outcome(Path file, ComponentKind kind, ComponentSource source, Object component, String error) {}
 
     /** Loads and checks every definition file in parallel, then registers them in file order. */
-    private static void loadDefinitions(Path dir, ComponentRegistry registry, ComponentValidator validator) {
+    private static void loadDefinitions(
+            Path dir, ComponentRegistry registry, ComponentValidator validator, DescribedDefinitions loader) {
         List<Path> files = new ArrayList<>(list(dir));
         for (String folder : List.of("strategies", "combiners", "allocators")) {
             Path sub = dir.resolve(folder);
@@ -129,7 +127,6 @@ final class RegistryOptions {
         if (files.isEmpty()) {
             return;
         }
-        DefinitionLoader loader = DefinitionLoader.shared();
         int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "alphaweave-definition-loader");
@@ -162,7 +159,7 @@ final class RegistryOptions {
         }
     }
 
-    private static Outcome loadOne(Path file, DefinitionLoader loader, ComponentValidator validator) {
+    private static Outcome loadOne(Path file, DescribedDefinitions loader, ComponentValidator validator) {
         String folder = file.getParent() == null
                 ? ""
                 : file.getParent().getFileName().toString().toLowerCase(Locale.ROOT);
