@@ -1,5 +1,6 @@
 package io.alphaweave.platform.dsl;
 
+import io.alphaweave.platform.cache.BuildStamp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,7 +21,6 @@ import io.alphaweave.api.Strategy;
 import io.alphaweave.api.StrategySignal;
 import io.alphaweave.api.TradeSignal;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ public final class DescribedDefinitions {
     public DescribedDefinitions(Path cacheDir, Supplier<DefinitionLoader> loader) {
         this.dir = Objects.requireNonNull(cacheDir, "cacheDir must not be null").resolve("definitions");
         this.loader = memoize(Objects.requireNonNull(loader, "loader must not be null"));
-        this.build = buildId();
+        this.build = BuildStamp.of(DefinitionParser.class).orElse(null);
     }
 
     /**
@@ -338,23 +338,6 @@ public final class DescribedDefinitions {
                 params);
     }
 
-    /** The build of this code, or null: a new build never trusts descriptions made by an older one. */
-    private static String buildId() {
-        try {
-            Path code = Path.of(DescribedDefinitions.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            // a JAR changes as a whole; in a classes folder, the loader's own class file stands for it
-            Path stamp = Files.isDirectory(code)
-                    ? code.resolve(DefinitionParser.class.getName().replace('.', '/') + ".class")
-                    : code;
-            return code + "|" + Files.size(stamp) + "|" + Files.getLastModifiedTime(stamp).toMillis();
-        } catch (IOException | URISyntaxException | RuntimeException unknown) {
-            return null;
-        }
-    }
 
     private static <T> Supplier<T> memoize(Supplier<T> s) {
         return new Supplier<>() {

@@ -7,6 +7,7 @@ import io.alphaweave.api.InvalidParameterException;
 import io.alphaweave.api.Strategy;
 import io.alphaweave.platform.backtest.RulesBacktest;
 import io.alphaweave.platform.data.MarketData;
+import io.alphaweave.platform.data.PanelCache;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -145,7 +146,8 @@ final class BacktestCommand implements Callable<Integer> {
         }
         RulesBacktest.Config config = new RulesBacktest.Config(capital, commissionBps, slippageBps);
         long t0 = System.nanoTime();
-        MarketData panel = select(MarketData.load(data));
+        // parsed once per file content; later runs read the binary panel (PanelCache)
+        MarketData panel = select(new PanelCache(CacheDirectory.resolve()).load(data));
         long t1 = System.nanoTime();
         try (ComponentRegistry reg = registry.open()) {
             return runWith(reg.strategy(strategyId), panel, config, t1 - t0);

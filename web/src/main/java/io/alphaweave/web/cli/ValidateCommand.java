@@ -10,6 +10,7 @@ import io.alphaweave.api.SignalCombiner;
 import io.alphaweave.api.Strategy;
 import io.alphaweave.platform.backtest.RulesBacktest;
 import io.alphaweave.platform.data.MarketData;
+import io.alphaweave.platform.data.PanelCache;
 import io.alphaweave.platform.dsl.DefinitionException;
 import io.alphaweave.platform.dsl.DefinitionLoader;
 import io.alphaweave.platform.dsl.LookaheadCheck;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +60,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // an unchanged file on unchanged data passed before: the same report, no script run
+        PassedValidations passed = passedValidations();
+        Optional<Map<String, Object>> earlier = passed == null ? Optional.empty() : passed.find();
+        if (earlier.isPresent()) {
+            Map<String, Object> r = earlier.get();
+            @SuppressWarnings("unchecked")
+            Map<String, String> c = (Map<String, String>) r.get("checks");
+            print(r, List.of(), c);
+            return 0;
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         List<Map<String, Object>> problems = new ArrayList<>();
         Map<String, String> checks = new LinkedHashMap<>();
@@ -88,6 +100,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         boolean ok = problems.isEmpty();
         report.put("ok", ok);
+        if (passed != null) {
+            passed.store(report);
+        }
         print(report, problems, checks);
         return ok ? 0 : AlphaweaveCli.EXIT_USAGE;
     }
@@ -98,7 +113,7 @@ final class ValidateCommand implements Callable<Integer> {
             Map<String, String> checks,
             List<Map<String, Object>> problems,
             Map<String, Object> report) {
-        MarketData panel = MarketData.load(dataPath());
+        MarketData panel = new PanelCache(CacheDirectory.resolve()).load(dataPath());
         try {
             AlphaMatrix m = new AlphaMatrix(panel.symbolCount(), panel.dayCount());
             s.generateAlphaSignals(panel, m);
@@ -191,6 +206,15 @@ final class ValidateCommand implements Callable<Integer> {
                     "SCRIPT_ERROR",
                     e.detail(),
                     "combined alphas must be in [-1, 1] or NaN and the contributions must sum to them"));
+        }
+    }
+
+    /** @return the cache of passed validations for this file and data, or null when the data is missing */
+    private PassedValidations passedValidations() {
+        try {
+            return new PassedValidations(CacheDirectory.resolve(), file, dataPath());
+        } catch (AlphaweaveException missingData) {
+            return null; // the checks report it
         }
     }
 
