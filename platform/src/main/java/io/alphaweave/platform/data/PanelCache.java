@@ -214,7 +214,8 @@ public final class PanelCache {
             if (all.limit() - offset != expected) {
                 throw new IOException(file + " is truncated");
             }
-            var doubles = all.position(offset).slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+            var doubles =
+                    all.position(offset).slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
             double[][] open = new double[n][days],
                     high = new double[n][days],
                     low = new double[n][days],
@@ -247,5 +248,4 @@ public final class PanelCache {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
-
 }

@@ -1,12 +1,11 @@
 package io.alphaweave.platform.dsl;
 
-import io.alphaweave.platform.cache.BuildStamp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.alphaweave.api.AlphaMatrix;
 import io.alphaweave.api.AllocationContext;
+import io.alphaweave.api.AlphaMatrix;
 import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.CapitalAllocator;
 import io.alphaweave.api.CombinerInput;
@@ -20,6 +19,7 @@ import io.alphaweave.api.SignalContext;
 import io.alphaweave.api.Strategy;
 import io.alphaweave.api.StrategySignal;
 import io.alphaweave.api.TradeSignal;
+import io.alphaweave.platform.cache.BuildStamp;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -100,9 +100,8 @@ public final class DescribedDefinitions {
         }
         String hash = DefinitionLoader.sha256(text);
         String source = name.endsWith(".js") || name.endsWith(".mjs") ? "js" : "yaml";
-        Path entry = dir.resolve(DefinitionLoader.sha256(
-                        FORMAT + "|" + build + "|" + file.getFileName() + "|" + hash)
-                + ".json");
+        Path entry = dir.resolve(
+                DefinitionLoader.sha256(FORMAT + "|" + build + "|" + file.getFileName() + "|" + hash) + ".json");
         Optional<ComponentInfo> cached = read(entry);
         if (cached.isPresent()) {
             Object described = described(cached.get(), () -> loader.get().parse(name, text));
@@ -311,7 +310,8 @@ public final class DescribedDefinitions {
     static ComponentInfo fromJson(JsonNode n) {
         List<ParameterSpec> params = new ArrayList<>();
         for (JsonNode q : n.required("parameters")) {
-            ParameterSpec.Type type = ParameterSpec.Type.valueOf(q.required("type").asText());
+            ParameterSpec.Type type =
+                    ParameterSpec.Type.valueOf(q.required("type").asText());
             JsonNode d = q.required("default");
             Object def =
                     switch (type) {
@@ -337,7 +337,6 @@ public final class DescribedDefinitions {
                 n.required("readme").asText(),
                 params);
     }
-
 
     private static <T> Supplier<T> memoize(Supplier<T> s) {
         return new Supplier<>() {

@@ -32,7 +32,9 @@ class PanelCacheTest {
     @Test
     void theSecondLoadOfAFileComesFromTheCacheBitForBit(@TempDir Path dir) throws Exception {
         MarketData parsed = MarketData.load(TestData.sample());
-        assertThat(parsed.quality().defects()).as("the sample has defects to carry").isNotEmpty();
+        assertThat(parsed.quality().defects())
+                .as("the sample has defects to carry")
+                .isNotEmpty();
         PanelCache cache = new PanelCache(dir);
 
         assertSamePanel(cache.load(TestData.sample()), parsed);

@@ -52,7 +52,8 @@ final class PassedValidations {
             return Optional.empty();
         }
         try {
-            Map<String, Object> report = JSON.readValue(entry.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
+            Map<String, Object> report =
+                    JSON.readValue(entry.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
             return Boolean.TRUE.equals(report.get("ok")) ? Optional.of(report) : Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();

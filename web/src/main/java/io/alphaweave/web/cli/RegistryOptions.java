@@ -103,7 +103,8 @@ final class RegistryOptions {
                 .build();
         if (defs != null) {
             try {
-                loadDefinitions(defs, registry, validator, new DescribedDefinitions(cacheDir, DefinitionLoader::shared));
+                loadDefinitions(
+                        defs, registry, validator, new DescribedDefinitions(cacheDir, DefinitionLoader::shared));
             } catch (RuntimeException e) {
                 registry.close();
                 throw e;

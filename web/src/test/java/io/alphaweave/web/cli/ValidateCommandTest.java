@@ -71,7 +71,8 @@ class ValidateCommandTest {
         Files.writeString(f, "id: Bad-Id\nkind: strategy\nhorizon_days: 1\nalpha: \"0\"\n");
         assertThat(validate(f).code()).isEqualTo(2);
         assertThat(validate(f).code()).isEqualTo(2);
-        assertThat(Path.of(System.getProperty(CacheDirectory.PROPERTY), "validations")).doesNotExist();
+        assertThat(Path.of(System.getProperty(CacheDirectory.PROPERTY), "validations"))
+                .doesNotExist();
     }
 
     private static Run validate(Path file) throws Exception {
