@@ -45,12 +45,16 @@ public final class DefinitionValidator {
         this.data = Objects.requireNonNull(data, "data");
     }
 
+    /** @return the market data the checks run on */
+    public Path data() {
+        return data;
+    }
+
     /**
-     * A validator on the catalog's {@code sample} dataset.
+     * A validator on the catalog's sample dataset.
      *
      * @param catalog the datasets
      * @return the validator
-     * @throws AlphaweaveException (bad input) when the sample dataset is missing
      */
     public static DefinitionValidator onSample(DatasetCatalog catalog) {
         DatasetCatalog.Dataset sample = catalog.find(DatasetCatalog.SAMPLE)
@@ -211,7 +215,9 @@ public final class DefinitionValidator {
                 e.file() == null ? file : e.file(),
                 located ? e.line() : fallbackLine,
                 located ? e.column() : 0,
-                e instanceof SandboxViolationException v ? "SANDBOX_" + v.limit().name() : "SCRIPT_ERROR",
+                e instanceof SandboxViolationException v
+                        ? "SANDBOX_" + v.limit().name()
+                        : "SCRIPT_ERROR",
                 e.detail(),
                 e instanceof SandboxViolationException
                         ? "make the script cheaper (bounded loops, small allocations, shallow recursion) or ask"

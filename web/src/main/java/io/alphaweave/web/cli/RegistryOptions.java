@@ -5,6 +5,7 @@ import io.alphaweave.api.ComponentKind;
 import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.dsl.DefinitionException;
 import io.alphaweave.platform.dsl.DefinitionLoader;
+import io.alphaweave.platform.dsl.DescribedDefinitions;
 import io.alphaweave.platform.dsl.LookaheadCheck;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.platform.registry.ComponentSource;
@@ -31,8 +32,9 @@ import picocli.CommandLine.Option;
  * <alphaweave home>/strategies-yaml}, the user's own {@code <user dir>/strategies}, the folder of
  * {@code $ALPHAWEAVE_DEFINITIONS}, and each {@code --definitions DIR}; a component id defined by two
  * files is an error naming both. Definition files are loaded and checked in parallel; passes of the
- * lookahead check are remembered by content hash in the workspace's lookahead cache, so unchanged
- * files cost only their loading on later calls.
+ * lookahead check are remembered by content hash in the workspace's lookahead cache and the
+ * descriptions of files that loaded in {@code <cache dir>/definitions/}, so an unchanged file is only
+ * described on later calls and loaded (JavaScript context and all) when it is used.
  */
 final class RegistryOptions {
     /** System property naming the directory of the lookahead cache file (see {@link Workspace}). */
@@ -126,7 +128,11 @@ final class RegistryOptions {
                 .validator(validator)
                 .build();
         try {
-            loadDefinitions(workspace.definitionsDirectories(), registry, validator);
+            loadDefinitions(
+                    workspace.definitionsDirectories(),
+                    registry,
+                    validator,
+                    new DescribedDefinitions(workspace.lookaheadCache().getParent(), DefinitionLoader::shared));
         } catch (RuntimeException e) {
             registry.close();
             throw e;
@@ -141,7 +147,8 @@ final class RegistryOptions {
      * Loads and checks every definition file of the directories in parallel, then registers them in
      * directory and file order; an id defined by two files is an error naming both.
      */
-    private static void loadDefinitions(List<Path> dirs, ComponentRegistry registry, ComponentValidator validator) {
+    private static void loadDefinitions(
+            List<Path> dirs, ComponentRegistry registry, ComponentValidator validator, DescribedDefinitions loader) {
         // a file reached twice (e.g. DIR and DIR/strategies both given) is one definition, not a duplicate
         Map<Path, Path> byCanonical = new java.util.LinkedHashMap<>();
         for (Path dir : dirs) {
@@ -159,7 +166,6 @@ final class RegistryOptions {
             return;
         }
         String where = String.join(", ", dirs.stream().map(Path::toString).toList());
-        DefinitionLoader loader = DefinitionLoader.shared();
         int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "alphaweave-definition-loader");
@@ -213,7 +219,7 @@ final class RegistryOptions {
         }
     }
 
-    private static Outcome loadOne(Path file, DefinitionLoader loader, ComponentValidator validator) {
+    private static Outcome loadOne(Path file, DescribedDefinitions loader, ComponentValidator validator) {
         String folder = file.getParent() == null
                 ? ""
                 : file.getParent().getFileName().toString().toLowerCase(Locale.ROOT);

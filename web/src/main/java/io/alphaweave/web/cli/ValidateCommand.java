@@ -1,9 +1,5 @@
 package io.alphaweave.web.cli;
 
-import java.util.Map;
-import java.util.List;
-import io.alphaweave.platform.dsl.SandboxViolationException;
-import io.alphaweave.platform.dsl.ScriptException;
 import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.app.DefinitionValidator;
@@ -12,8 +8,12 @@ import io.alphaweave.platform.app.ValidationReport;
 import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.dsl.DefinitionException;
 import io.alphaweave.platform.dsl.DefinitionLoader;
+import io.alphaweave.platform.dsl.SandboxViolationException;
+import io.alphaweave.platform.dsl.ScriptException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,9 +52,19 @@ final class ValidateCommand implements Callable<Integer> {
         DefinitionValidator validator = data != null
                 ? new DefinitionValidator(DefinitionLoader.shared(), data)
                 : DefinitionValidator.onSample(DatasetCatalog.of(Workspace.fromSystem(Workspace.Overrides.none())));
+        // an unchanged file on unchanged data passed before: the same report, no script run
+        PassedValidations passed = passedValidations(validator.data());
+        java.util.Optional<ValidationReport> earlier = passed == null ? java.util.Optional.empty() : passed.find();
+        if (earlier.isPresent()) {
+            print(earlier.get());
+            return 0;
+        }
         ValidationReport report;
         try {
             report = validator.validate(file);
+            if (passed != null) {
+                passed.store(report);
+            }
         } catch (RuntimeException e) {
             if (!json) {
                 throw e; // the CLI's one-line error policy
@@ -75,7 +85,9 @@ final class ValidateCommand implements Callable<Integer> {
                     se.file() == null ? file.toString() : se.file(),
                     Math.max(0, se.line()),
                     se.line() > 0 ? se.column() : 0,
-                    se instanceof SandboxViolationException v ? "SANDBOX_" + v.limit().name() : "SCRIPT_ERROR",
+                    se instanceof SandboxViolationException v
+                            ? "SANDBOX_" + v.limit().name()
+                            : "SCRIPT_ERROR",
                     se.detail(),
                     "make the script cheaper or fix it");
         } else if (e instanceof AlphaweaveException) {
@@ -110,6 +122,15 @@ final class ValidateCommand implements Callable<Integer> {
         if (report.backtest() != null) {
             out.println("  in-sample: total return " + report.backtest().totalReturn() + ", "
                     + report.backtest().trades() + " trades");
+        }
+    }
+
+    /** @return the cache of passed validations for this file and data, or null when it cannot be keyed */
+    private PassedValidations passedValidations(Path dataFile) {
+        try {
+            return new PassedValidations(CacheDirectory.resolve(), file, dataFile);
+        } catch (AlphaweaveException unreadable) {
+            return null; // the checks report it
         }
     }
 }

@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,59 @@ class ValidateCommandTest {
             ROOT.resolve("data/sample/sp500_sample.csv.gz").toString();
 
     private record Run(int code, JsonNode json, String err) {}
+
+    private String oldCache;
+
+    /** Every test starts with an empty cache, so the checks really run. */
+    @BeforeEach
+    void freshCache(@TempDir Path cache) {
+        oldCache = System.getProperty(CacheDirectory.PROPERTY);
+        System.setProperty(CacheDirectory.PROPERTY, cache.toString());
+    }
+
+    @AfterEach
+    void restoreCache() {
+        if (oldCache == null) {
+            System.clearProperty(CacheDirectory.PROPERTY);
+        } else {
+            System.setProperty(CacheDirectory.PROPERTY, oldCache);
+        }
+    }
+
+    @Test
+    void anUnchangedFileThatPassedIsReportedFromTheCacheAndAnEditedOneIsCheckedAgain(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("rsi.yaml");
+        Files.copy(ROOT.resolve("strategies-yaml/strategies/rsi_reversion.yaml"), file);
+        Run first = validate(file);
+        assertThat(first.code()).as(first.json().toPrettyString()).isZero();
+        Path stored;
+        try (var entries = Files.list(Path.of(System.getProperty(CacheDirectory.PROPERTY), "validations"))) {
+            stored = entries.findFirst().orElseThrow();
+        }
+        // mark the stored report: only a report read from the cache can carry the mark
+        Files.writeString(stored, Files.readString(stored).replace("\"rsi_reversion_yaml\"", "\"from_the_cache\""));
+
+        Run second = validate(file);
+
+        assertThat(second.code()).isZero();
+        assertThat(second.json().get("id").asText()).isEqualTo("from_the_cache");
+        assertThat(second.json().get("backtest")).isEqualTo(first.json().get("backtest"));
+        Files.writeString(file, Files.readString(file) + "\n# edited\n");
+        Run third = validate(file);
+        assertThat(third.json().get("id").asText()).isEqualTo("rsi_reversion_yaml");
+        assertThat(third.json().get("checks")).isEqualTo(first.json().get("checks"));
+    }
+
+    @Test
+    void aFileWithProblemsIsNeverCached(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "id: Bad-Id\nkind: strategy\nhorizon_days: 1\nalpha: \"0\"\n");
+        assertThat(validate(f).code()).isEqualTo(2);
+        assertThat(validate(f).code()).isEqualTo(2);
+        assertThat(Path.of(System.getProperty(CacheDirectory.PROPERTY), "validations"))
+                .doesNotExist();
+    }
 
     private static Run validate(Path file) throws Exception {
         StringWriter out = new StringWriter(), err = new StringWriter();
