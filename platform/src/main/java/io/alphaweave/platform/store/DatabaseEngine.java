@@ -18,7 +18,7 @@ public enum DatabaseEngine {
     /**
      * @param jdbcUrl a JDBC URL, never null
      * @return the engine the URL names
-     * @throws StoreException if the URL names no supported engine
+     * @throws InvalidStoreUrlException if the URL names no supported engine
      */
     public static DatabaseEngine of(String jdbcUrl) {
         String lower = jdbcUrl.toLowerCase(Locale.ROOT);
@@ -27,7 +27,7 @@ public enum DatabaseEngine {
                 return engine;
             }
         }
-        throw new StoreException("database URL must start with jdbc:h2: or jdbc:postgresql:, was '"
+        throw new InvalidStoreUrlException("database URL must start with jdbc:h2: or jdbc:postgresql:, was '"
                 + DisplayUrls.strip(jdbcUrl) + "'; set --db or ALPHAWEAVE_DB_URL to one of those");
     }
 }

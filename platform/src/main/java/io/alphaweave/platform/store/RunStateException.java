@@ -1,5 +1,7 @@
 package io.alphaweave.platform.store;
 
+import io.alphaweave.api.ErrorCategory;
+
 /** A lifecycle step was asked of a run (or job) that is not in the state it needs, e.g. completing a run that is not RUNNING. */
 public final class RunStateException extends StoreException {
     private static final long serialVersionUID = 1L;
@@ -7,5 +9,11 @@ public final class RunStateException extends StoreException {
     /** @param message the run, the state it needs and the state it is in */
     public RunStateException(String message) {
         super(message);
+    }
+
+    /** @return {@link ErrorCategory#BAD_INPUT}: the user asked for a step the run is not ready for */
+    @Override
+    public ErrorCategory category() {
+        return ErrorCategory.BAD_INPUT;
     }
 }

@@ -3,6 +3,7 @@ package io.alphaweave.platform.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alphaweave.api.ErrorCategory;
 import io.alphaweave.platform.app.BacktestReport;
 import io.alphaweave.platform.app.JsonMapper;
 import java.io.IOException;
@@ -517,7 +518,9 @@ abstract class StoreContract {
         assertThat(comparison.equivalent()).isFalse();
         assertThat(comparison.leftPerformance()).hasSize(1);
         assertThat(comparison.rightPerformance()).isEmpty();
-        assertThatThrownBy(() -> db.runs().compare(a, "nope")).isInstanceOf(UnknownRunException.class);
+        assertThatThrownBy(() -> db.runs().compare(a, "nope"))
+                .isInstanceOfSatisfying(
+                        UnknownRunException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.BAD_INPUT));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.alphaweave.platform.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alphaweave.api.ErrorCategory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +24,7 @@ class StoreUnavailableTest {
                             .contains("start PostgreSQL")
                             .doesNotContain("hunter2")
                             .doesNotContain("\n");
+                    assertThat(e.category()).isEqualTo(ErrorCategory.INTERNAL);
                     assertThat(e.displayUrl()).doesNotContain("hunter2");
                 });
     }
@@ -30,7 +32,8 @@ class StoreUnavailableTest {
     @Test
     void anUnsupportedUrlIsRejectedWithTheEnginesThatWork() {
         assertThatThrownBy(() -> StoreSettings.of("jdbc:mysql://db/x?password=pw", Clock.systemUTC()))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOfSatisfying(InvalidStoreUrlException.class, e -> assertThat(e.category())
+                        .isEqualTo(ErrorCategory.BAD_INPUT))
                 .hasMessage(
                         "database URL must start with jdbc:h2: or jdbc:postgresql:, was 'jdbc:mysql://db/x?password=***';"
                                 + " set --db or ALPHAWEAVE_DB_URL to one of those");
