@@ -17,6 +17,8 @@ public final class AlphaweaveCli {
     public static final int EXIT_USAGE = 2;
     /** Exit code for an unexpected internal failure. */
     public static final int EXIT_FAILURE = 1;
+    /** The application version. */
+    public static final String VERSION = "0.1.0";
 
     private AlphaweaveCli() {}
 
@@ -40,6 +42,8 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new StrategiesCommand());
         cmd.addSubcommand(new ValidateCommand());
         cmd.addSubcommand(new BacktestCommand());
+        cmd.addSubcommand(new ServeCommand());
+        cmd.addSubcommand(new TokensCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }
@@ -101,7 +105,7 @@ public final class AlphaweaveCli {
     @Command(
             name = "alphaweave",
             mixinStandardHelpOptions = true,
-            version = "alphaweave 0.1.0",
+            version = "alphaweave " + VERSION,
             description = "Alpha signals, portfolio construction, backtests and evaluation.",
             subcommands = {CommandLine.HelpCommand.class})
     static final class Root implements Runnable {

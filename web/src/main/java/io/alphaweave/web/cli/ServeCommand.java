@@ -1,0 +1,150 @@
+package io.alphaweave.web.cli;
+
+import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.web.DatasetDirectory;
+import io.alphaweave.web.http.AccessTokens;
+import io.alphaweave.web.http.ApiServer;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code alphaweave serve}: the HTTP service. Binds 127.0.0.1 by default; on any other address it
+ * refuses to start unless access tokens exist, and then every route needs one.
+ */
+@Command(
+        name = "serve",
+        description = "Serve the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json, explorer at /explorer).")
+final class ServeCommand implements Callable<Integer> {
+    /** Environment variable naming the shared data directory (its sp500/ is the sp500 dataset). */
+    static final String SHARED_DATA_ENV = "ALPHAWEAVE_SHARED_DATA";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RegistryOptions registry = new RegistryOptions();
+
+    @Mixin
+    TokensCommand.FileOption tokens = new TokensCommand.FileOption();
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "The address to bind (default: 127.0.0.1).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "PORT", description = "The port, 0 for any free one (default: 7070).")
+    int port = 7070;
+
+    @Option(
+            names = "--max-request-size",
+            paramLabel = "BYTES",
+            description = "The largest request body accepted (default: 1048576).")
+    long maxRequestBytes = 1 << 20;
+
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "N",
+            description = "Requests per minute per token (or per address without one) (default: 600).")
+    int requestsPerMinute = 600;
+
+    @Option(
+            names = "--cors-origin",
+            paramLabel = "ORIGIN",
+            description = "Allow browser calls from this origin (repeatable); CORS is off without it.")
+    List<String> corsOrigins = new ArrayList<>();
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65_535) {
+            throw new AlphaweaveException("--port must be in 0..65535, was " + port);
+        }
+        if (maxRequestBytes < 1) {
+            throw new AlphaweaveException("--max-request-size must be ≥ 1 byte, was " + maxRequestBytes);
+        }
+        if (requestsPerMinute < 1) {
+            throw new AlphaweaveException("--rate-limit must be ≥ 1 request a minute, was " + requestsPerMinute);
+        }
+        boolean loopback = isLoopback(host);
+        AccessTokens store = tokens.open();
+        if (!loopback && store.isEmpty()) {
+            throw new AlphaweaveException("refusing to serve on " + host + ": it is not a loopback address and "
+                    + store.file() + " holds no access tokens; create one with `alphaweave tokens create --role admin`"
+                    + " or bind 127.0.0.1");
+        }
+        Path home = Path.of(System.getProperty("alphaweave.home", "."));
+        DatasetDirectory datasets = DatasetDirectory.standard(home, sharedData(home));
+        PrintWriter out = spec.commandLine().getOut();
+        try (ComponentRegistry r = registry.open();
+                ApiServer server = ApiServer.create(
+                                new ApiServer.Settings(
+                                        maxRequestBytes,
+                                        requestsPerMinute,
+                                        !loopback,
+                                        corsOrigins,
+                                        AlphaweaveCli.VERSION),
+                                new ApiServer.Services(r, datasets),
+                                store,
+                                Clock.systemUTC())
+                        .start(host, port)) {
+            String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+            out.println("alphaweave serving " + base + ApiServer.PREFIX + " (explorer: " + base + "/explorer, "
+                    + (loopback ? "reads open on loopback" : "every route needs a token") + ")");
+            out.flush();
+            Thread hook = new Thread(stopped::countDown, "alphaweave-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping: the hook has run
+                }
+            }
+        }
+        out.println("alphaweave stopped");
+        return 0;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (!a.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            throw new AlphaweaveException("--host " + host + " is not a known address; use an IP such as 127.0.0.1");
+        }
+    }
+
+    private static Path sharedData(Path home) {
+        String env = System.getenv(SHARED_DATA_ENV);
+        if (env != null && !env.isBlank()) {
+            Path p = Path.of(env);
+            if (!Files.isDirectory(p)) {
+                throw new AlphaweaveException("$" + SHARED_DATA_ENV + " names " + p
+                        + ", which is not a directory; fix or unset the variable");
+            }
+            return p;
+        }
+        Path beside = home.toAbsolutePath().normalize().resolveSibling("shared").resolve("data");
+        return Files.isDirectory(beside) ? beside : null;
+    }
+}
