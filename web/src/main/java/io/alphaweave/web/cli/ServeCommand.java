@@ -87,6 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         Path home = Path.of(System.getProperty("alphaweave.home", "."));
         DatasetDirectory datasets = DatasetDirectory.standard(home, sharedData(home));
         PrintWriter out = spec.commandLine().getOut();
+        boolean interrupted = false;
         try (ComponentRegistry r = registry.open();
                 ApiServer server = ApiServer.create(
                                 new ApiServer.Settings(
@@ -108,7 +109,8 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 stopped.await();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // stop cleanly first: Jetty's stop fails on an interrupted thread
+                interrupted = true;
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -118,6 +120,9 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         out.println("alphaweave stopped");
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
     }
 
