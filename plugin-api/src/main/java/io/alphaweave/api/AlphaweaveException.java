@@ -3,7 +3,8 @@ package io.alphaweave.api;
 /**
  * The one unchecked base of every error alphaweave raises on purpose. Subclasses are named after
  * what failed; messages name the parameter or field, the rule and the offending value, e.g.
- * {@code "window must be ≥ 2, was 1"}.
+ * {@code "window must be ≥ 2, was 1"}. Each failure has an {@link ErrorCategory}: bad input unless
+ * a subclass says otherwise.
  */
 public class AlphaweaveException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -21,5 +22,12 @@ public class AlphaweaveException extends RuntimeException {
      */
     public AlphaweaveException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * @return whose fault this failure is; {@link ErrorCategory#BAD_INPUT} unless a subclass overrides it
+     */
+    public ErrorCategory category() {
+        return ErrorCategory.BAD_INPUT;
     }
 }

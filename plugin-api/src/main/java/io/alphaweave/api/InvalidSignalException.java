@@ -10,4 +10,10 @@ public class InvalidSignalException extends AlphaweaveException {
     public InvalidSignalException(String message) {
         super(message);
     }
+
+    /** @return {@link ErrorCategory#COMPONENT_FAULT}: a component broke its contract or its limits */
+    @Override
+    public ErrorCategory category() {
+        return ErrorCategory.COMPONENT_FAULT;
+    }
 }

@@ -1,10 +1,9 @@
 package io.alphaweave.web;
 
+import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.data.DataDefect;
 import io.alphaweave.platform.data.DataQualityReport;
 import io.alphaweave.platform.data.MarketData;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,30 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The named datasets a service offers: {@code sample} (shipped in {@code data/sample}) and {@code
- * sp500} (the full shared set, when present). A dataset is loaded on first use and kept. HTTP callers
- * name datasets, never files. Thread-safe.
- *
- * <p>Interim home until the application layer's dataset catalog lands in the platform.
+ * The datasets of a {@link DatasetCatalog} as a service shows them: each loaded on first use and
+ * kept, and described by its symbols, dates and data defects. Thread-safe.
  */
 public final class DatasetDirectory {
-    /**
-     * A named dataset.
-     *
-     * @param id its name
-     * @param description what it holds
-     * @param prices the price file
-     * @param sectors the sector file, or null
-     */
-    public record Dataset(String id, String description, Path prices, Path sectors) {
-        /** Checks the fields. */
-        public Dataset {
-            Objects.requireNonNull(id, "id must not be null");
-            Objects.requireNonNull(description, "description must not be null");
-            Objects.requireNonNull(prices, "prices must not be null");
-        }
-    }
-
     /**
      * One symbol of a dataset.
      *
@@ -58,7 +37,7 @@ public final class DatasetDirectory {
      * What a dataset holds and what is wrong with it.
      *
      * @param id its name
-     * @param description what it holds
+     * @param origin {@code shipped}, {@code shared} or {@code imported}
      * @param firstDate the first trading day
      * @param lastDate the last trading day
      * @param tradingDays the number of trading days
@@ -70,7 +49,7 @@ public final class DatasetDirectory {
      */
     public record Description(
             String id,
-            String description,
+            String origin,
             LocalDate firstDate,
             LocalDate lastDate,
             int tradingDays,
@@ -87,66 +66,32 @@ public final class DatasetDirectory {
         }
     }
 
-    private final Map<String, Dataset> datasets;
+    private final DatasetCatalog catalog;
     private final Map<String, MarketData> loaded = new ConcurrentHashMap<>();
 
     /**
-     * @param datasets the datasets, in listing order
+     * @param catalog the datasets (use {@link DatasetCatalog#datasetsOnly()} for a network front end)
      */
-    public DatasetDirectory(List<Dataset> datasets) {
-        Map<String, Dataset> m = new LinkedHashMap<>();
-        for (Dataset d : datasets) {
-            if (m.put(d.id(), d) != null) {
-                throw new IllegalArgumentException("dataset ids must be unique, \"" + d.id() + "\" appears twice");
-            }
-        }
-        this.datasets = java.util.Collections.unmodifiableMap(m);
+    public DatasetDirectory(DatasetCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
     }
 
-    /**
-     * The standard datasets.
-     *
-     * @param home the alphaweave home (the repository root): {@code sample} is {@code
-     *     home/data/sample}
-     * @param sharedData the shared data directory, or null: {@code sp500} is its {@code sp500/}
-     * @return the datasets whose files exist
-     */
-    public static DatasetDirectory standard(Path home, Path sharedData) {
-        List<Dataset> list = new ArrayList<>();
-        Path sample = home.resolve("data/sample");
-        if (Files.isRegularFile(sample.resolve("sp500_sample.csv.gz"))) {
-            list.add(new Dataset(
-                    "sample",
-                    "50 S&P 500 stocks, daily OHLCV 2013-02-08 .. 2018-02-07, with GICS sectors",
-                    sample.resolve("sp500_sample.csv.gz"),
-                    Files.isRegularFile(sample.resolve("sectors.csv")) ? sample.resolve("sectors.csv") : null));
-        }
-        if (sharedData != null) {
-            Path sp = sharedData.resolve("sp500");
-            if (Files.isRegularFile(sp.resolve("all_stocks_5yr.csv.gz"))) {
-                list.add(new Dataset(
-                        "sp500",
-                        "S&P 500 constituents of early 2018, daily OHLCV 2013-02-08 .. 2018-02-07, with GICS sectors",
-                        sp.resolve("all_stocks_5yr.csv.gz"),
-                        Files.isRegularFile(sp.resolve("sp500_sectors_2018.csv"))
-                                ? sp.resolve("sp500_sectors_2018.csv")
-                                : null));
-            }
-        }
-        return new DatasetDirectory(list);
+    /** @return the catalog */
+    public DatasetCatalog catalog() {
+        return catalog;
     }
 
-    /** @return every dataset, in listing order */
-    public List<Dataset> list() {
-        return List.copyOf(datasets.values());
+    /** @return every dataset, in the catalog's order */
+    public List<DatasetCatalog.Dataset> list() {
+        return catalog.datasets();
     }
 
     /**
      * @param id a dataset name
      * @return the dataset, or empty
      */
-    public Optional<Dataset> find(String id) {
-        return Optional.ofNullable(datasets.get(id));
+    public Optional<DatasetCatalog.Dataset> find(String id) {
+        return catalog.find(id);
     }
 
     /**
@@ -154,9 +99,9 @@ public final class DatasetDirectory {
      * @return its panel, loaded once
      */
     public MarketData load(String id) {
-        Dataset d = find(id).orElseThrow(() -> new IllegalArgumentException("unknown dataset " + id));
+        DatasetCatalog.Dataset d = find(id).orElseThrow(() -> new IllegalArgumentException("unknown dataset " + id));
         return loaded.computeIfAbsent(
-                id, k -> d.sectors() == null ? MarketData.load(d.prices()) : MarketData.load(d.prices(), d.sectors()));
+                id, k -> d.sectors() == null ? MarketData.load(d.data()) : MarketData.load(d.data(), d.sectors()));
     }
 
     /**
@@ -164,7 +109,7 @@ public final class DatasetDirectory {
      * @return its symbols, dates and defects
      */
     public Description describe(String id) {
-        Dataset d = find(id).orElseThrow(() -> new IllegalArgumentException("unknown dataset " + id));
+        DatasetCatalog.Dataset d = find(id).orElseThrow(() -> new IllegalArgumentException("unknown dataset " + id));
         MarketData data = load(id);
         DataQualityReport q = data.quality();
         Map<String, Integer> missing = new HashMap<>(), defects = new HashMap<>();
@@ -196,8 +141,8 @@ public final class DatasetDirectory {
                     defects.getOrDefault(sym, 0)));
         }
         return new Description(
-                d.id(),
-                d.description(),
+                d.name(),
+                d.origin(),
                 data.date(0),
                 data.date(data.dayCount() - 1),
                 data.dayCount(),

@@ -23,13 +23,15 @@ import java.util.Set;
 /**
  * A backtest config (DESIGN §4), parsed and validated field by field: every error names the field
  * (e.g. {@code strategies[1].weight}), the rule and the value, and unknown keys are rejected.
- * Paths are resolved when the config is parsed: a relative path against the working directory, or,
- * when nothing is there, against the installation root (system property {@code alphaweave.home}).
+ * Data is resolved when the config is parsed, by a {@link DataResolver}: a named dataset ({@code
+ * data: {dataset: sample}} or {@code dataset: sample}), or a path — relative paths against the
+ * working directory, or, when nothing is there, against the installation root the resolver knows.
  * Immutable.
  *
  * <pre>
  * name: demo
  * data: {path: data/sample/sp500_sample.csv.gz, sectors: data/sample/sectors.csv}
+ *                                # or data: {dataset: sample}, or dataset: sample
  * universe: all                  # or a list of symbols
  * period: {start: 2014-01-01, end: 2018-02-07}
  * capital: 1000000
@@ -108,6 +110,64 @@ public record BacktestConfig(
         }
     }
 
+    /**
+     * Turns a config's {@code data} section into files: resolves paths and named datasets. The CLI
+     * resolves both; a network front end may refuse paths.
+     */
+    public interface DataResolver {
+        /**
+         * @param value a path as written in the config
+         * @param field the config field, for messages (e.g. {@code data.path})
+         * @return the absolute, existing path
+         * @throws BacktestConfigException naming the field when it does not exist or paths are refused
+         */
+        Path path(String value, String field);
+
+        /**
+         * @param name a dataset name
+         * @param field the config field, for messages (e.g. {@code data.dataset})
+         * @return the dataset's files
+         * @throws BacktestConfigException naming the field and the known names when there is no such dataset
+         */
+        DatasetFiles dataset(String name, String field);
+
+        /**
+         * Paths only, relative to the working directory, else to {@code installDir}; no named datasets.
+         *
+         * @param installDir the installation root, or null for the working directory only
+         * @return the resolver
+         */
+        static DataResolver paths(Path installDir) {
+            return new DataResolver() {
+                @Override
+                public Path path(String value, String field) {
+                    return resolvePath(value, field, installDir);
+                }
+
+                @Override
+                public DatasetFiles dataset(String name, String field) {
+                    throw new BacktestConfigException(field + ": dataset \"" + name
+                            + "\" cannot be resolved here (no dataset catalog); give data.path instead");
+                }
+            };
+        }
+    }
+
+    /**
+     * The files of a named dataset.
+     *
+     * @param name the dataset name
+     * @param data the bars: a file or folder, absolute
+     * @param sectors the sector file, absolute, or null
+     */
+    public record DatasetFiles(String name, Path data, Path sectors) {
+        /** Checks nulls. */
+        public DatasetFiles {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
     /** Cross-field checks. */
     public BacktestConfig {
         Objects.requireNonNull(name, "name");
@@ -160,6 +220,18 @@ public record BacktestConfig(
      * @throws BacktestConfigException naming the file and the field
      */
     public static BacktestConfig parse(Path file) {
+        return parse(file, DataResolver.paths(null));
+    }
+
+    /**
+     * Parses and validates a YAML (or JSON) config file.
+     *
+     * @param file the config
+     * @param resolver resolves the data section's paths and dataset names
+     * @return the config
+     * @throws BacktestConfigException naming the file and the field
+     */
+    public static BacktestConfig parse(Path file, DataResolver resolver) {
         String text;
         try {
             text = Files.readString(file);
@@ -171,7 +243,7 @@ public record BacktestConfig(
         String fileName = file.getFileName().toString();
         String base = fileName.replaceFirst("\\.(ya?ml|json)$", "");
         try {
-            return fromTree(readTree(text, file.toString()), base);
+            return fromTree(readTree(text, file.toString()), base, resolver);
         } catch (BacktestConfigException e) {
             throw new BacktestConfigException(file + ": " + e.getMessage(), e);
         }
@@ -207,10 +279,25 @@ public record BacktestConfig(
      * @throws BacktestConfigException naming the field
      */
     public static BacktestConfig fromTree(JsonNode root, String defaultName) {
+        return fromTree(root, defaultName, DataResolver.paths(null));
+    }
+
+    /**
+     * Builds a config from a parsed document (the HTTP API passes the same document as JSON).
+     *
+     * @param root the document
+     * @param defaultName the name when the document has none
+     * @param resolver resolves the data section's paths and dataset names
+     * @return the config
+     * @throws BacktestConfigException naming the field
+     */
+    public static BacktestConfig fromTree(JsonNode root, String defaultName, DataResolver resolver) {
+        Objects.requireNonNull(resolver, "resolver");
         Fields top = new Fields(root, "");
         top.allow(
                 "name",
                 "data",
+                "dataset",
                 "universe",
                 "period",
                 "capital",
@@ -228,11 +315,35 @@ public record BacktestConfig(
         }
         String name = top.string("name", defaultName);
 
-        Fields data = top.object("data", true);
-        data.allow("path", "sectors");
-        Path dataPath = resolvePath(data.string("path", null), "data.path", true);
+        String topDataset = top.string("dataset", null);
+        Fields data = top.object("data", topDataset == null);
+        data.allow("path", "sectors", "dataset");
+        String dataset = data.string("dataset", null);
+        String pathValue = data.string("path", null);
         String sectors = data.string("sectors", null);
-        Path sectorsPath = sectors == null ? null : resolvePath(sectors, "data.sectors", true);
+        if (topDataset != null && root.get("data") != null && !root.get("data").isNull()) {
+            throw new BacktestConfigException("give either dataset: " + topDataset + " or a data section, not both");
+        }
+        if (dataset != null && pathValue != null) {
+            throw new BacktestConfigException(
+                    "data.dataset and data.path are exclusive: name a dataset or give a path, not both");
+        }
+        Path dataPath;
+        Path sectorsPath;
+        if (topDataset != null || dataset != null) {
+            String field = topDataset != null ? "dataset" : "data.dataset";
+            DatasetFiles files = resolver.dataset(topDataset != null ? topDataset : dataset, field);
+            dataPath = files.data();
+            sectorsPath = sectors != null ? resolver.path(sectors, "data.sectors") : files.sectors();
+        } else {
+            if (pathValue == null || pathValue.isBlank()) {
+                throw new BacktestConfigException(
+                        "data.path is required: a path to the market data file or folder (or name a dataset:"
+                                + " data: {dataset: sample})");
+            }
+            dataPath = resolver.path(pathValue, "data.path");
+            sectorsPath = sectors == null ? null : resolver.path(sectors, "data.sectors");
+        }
 
         List<String> universe = new ArrayList<>();
         JsonNode u = root.get("universe");
@@ -355,28 +466,23 @@ public record BacktestConfig(
         return new ComponentRef(id, f.map("params"));
     }
 
-    static Path resolvePath(String value, String field, boolean mustExist) {
+    private static Path resolvePath(String value, String field, Path installDir) {
         if (value == null || value.isBlank()) {
-            throw new BacktestConfigException(field + " is required: a path to the market data file or folder");
+            throw new BacktestConfigException(field + " must be a path, was empty");
         }
         Path p = Path.of(value);
         if (p.isAbsolute() || Files.exists(p)) {
-            if (mustExist && !Files.exists(p)) {
+            if (!Files.exists(p)) {
                 throw new BacktestConfigException(field + ": " + p + " does not exist");
             }
             return p.toAbsolutePath().normalize();
         }
-        String home = System.getProperty("alphaweave.home");
-        if (home != null && Files.exists(Path.of(home).resolve(p))) {
-            return Path.of(home).resolve(p).toAbsolutePath().normalize();
+        if (installDir != null && Files.exists(installDir.resolve(p))) {
+            return installDir.resolve(p).toAbsolutePath().normalize();
         }
-        if (mustExist) {
-            throw new BacktestConfigException(
-                    field + ": " + value + " does not exist (relative paths resolve against the"
-                            + " working directory " + Path.of("").toAbsolutePath()
-                            + (home == null ? "" : " or the installation root " + home) + ")");
-        }
-        return p.toAbsolutePath().normalize();
+        throw new BacktestConfigException(field + ": " + value + " does not exist (relative paths resolve against the"
+                + " working directory " + Path.of("").toAbsolutePath()
+                + (installDir == null ? "" : " or the installation root " + installDir) + ")");
     }
 
     /** Strict access to one mapping of the document. */

@@ -313,6 +313,31 @@ public final class PortfolioBacktest {
             StrategySignals signals,
             int firstDay,
             int resamples) {
+        return compareCombinations(data, setup, combiners, signals, firstDay, resamples, null);
+    }
+
+    /**
+     * {@link #compareCombinations(MarketView, PortfolioSetup, List, StrategySignals, int, int)} with a
+     * callback after every rebalance of every run (runs go in parallel: the callback must be
+     * thread-safe); an exception it throws stops the comparison and propagates.
+     *
+     * @param data the panel
+     * @param setup the base setup
+     * @param combiners configured combiners (may be empty: then only the strategies alone run)
+     * @param signals every strategy's matrix
+     * @param firstDay calendar index of the period's first day
+     * @param resamples bootstrap resamples for each row's Sharpe CI
+     * @param onRebalance called after each rebalance of each run, e.g. to cancel; may be null
+     * @return one row per combiner and one per strategy
+     */
+    public static CombinationComparison compareCombinations(
+            MarketView data,
+            PortfolioSetup setup,
+            List<SignalCombiner> combiners,
+            StrategySignals signals,
+            int firstDay,
+            int resamples,
+            Consumer<Rebalance> onRebalance) {
         List<PortfolioSetup> runs = new ArrayList<>();
         for (SignalCombiner c : combiners) {
             runs.add(setup.withCombiner(c));
@@ -322,7 +347,7 @@ public final class PortfolioBacktest {
         }
         ComparisonRow[] rows = new ComparisonRow[runs.size()];
         IntStream.range(0, runs.size()).parallel().forEach(i -> {
-            PortfolioResult r = run(data, runs.get(i), signals, firstDay, null);
+            PortfolioResult r = run(data, runs.get(i), signals, firstDay, onRebalance);
             boolean alone = i >= combiners.size();
             String label = alone
                     ? setup.strategies().get(i - combiners.size()).id()

@@ -1,6 +1,7 @@
 package io.alphaweave.platform.dsl;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.api.ErrorCategory;
 import java.time.LocalDate;
 
 /**
@@ -34,5 +35,11 @@ public final class LookaheadException extends AlphaweaveException {
     /** @return the symbol whose signal differs on that day */
     public String symbol() {
         return symbol;
+    }
+
+    /** @return {@link ErrorCategory#COMPONENT_FAULT}: a component broke its contract or its limits */
+    @Override
+    public ErrorCategory category() {
+        return ErrorCategory.COMPONENT_FAULT;
     }
 }

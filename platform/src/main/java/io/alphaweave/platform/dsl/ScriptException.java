@@ -1,6 +1,7 @@
 package io.alphaweave.platform.dsl;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.api.ErrorCategory;
 
 /**
  * A definition's JavaScript failed: a syntax error, a thrown error, a bad return value. The message
@@ -57,5 +58,11 @@ public class ScriptException extends AlphaweaveException {
             return "";
         }
         return file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": ";
+    }
+
+    /** @return {@link ErrorCategory#COMPONENT_FAULT}: a component broke its contract or its limits */
+    @Override
+    public ErrorCategory category() {
+        return ErrorCategory.COMPONENT_FAULT;
     }
 }

@@ -1,6 +1,7 @@
 package io.alphaweave.platform.portfolio;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.api.ErrorCategory;
 
 /**
  * A combiner or allocator broke its SPI contract (e.g. contributions that do not sum to the combined
@@ -15,5 +16,11 @@ public class ComponentContractException extends AlphaweaveException {
      */
     public ComponentContractException(String message) {
         super(message);
+    }
+
+    /** @return {@link ErrorCategory#COMPONENT_FAULT}: a component broke its contract or its limits */
+    @Override
+    public ErrorCategory category() {
+        return ErrorCategory.COMPONENT_FAULT;
     }
 }

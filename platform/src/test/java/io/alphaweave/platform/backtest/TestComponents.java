@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Small, fully specified components for engine tests (the real ones live in plugins). */
-final class TestComponents {
+public final class TestComponents {
     private TestComponents() {}
 
     /** alpha = clamp(10 · (close[t]/close[t−lookback] − 1)) on the symbol's calendar, confidence 1. */
-    record Momentum(String id, int lookback) implements Strategy {
+    public record Momentum(String id, int lookback) implements Strategy {
         @Override
         public ComponentInfo describe() {
             return new ComponentInfo(id, ComponentKind.STRATEGY, "1", 5, "test momentum", "", List.of());
@@ -58,7 +58,7 @@ final class TestComponents {
     }
 
     /** A constant alpha on every bar. */
-    record Constant(String id, double alpha) implements Strategy {
+    public record Constant(String id, double alpha) implements Strategy {
         @Override
         public ComponentInfo describe() {
             return new ComponentInfo(id, ComponentKind.STRATEGY, "1", 1, "constant", "", List.of());
@@ -79,7 +79,7 @@ final class TestComponents {
     }
 
     /** 0.1 everywhere, but alpha 1.5 on one symbol and day. */
-    record OneBadCell(String id, int symbol, int day) implements Strategy {
+    public record OneBadCell(String id, int symbol, int day) implements Strategy {
         @Override
         public ComponentInfo describe() {
             return new ComponentInfo(id, ComponentKind.STRATEGY, "1", 1, "one bad cell", "", List.of());
@@ -106,7 +106,7 @@ final class TestComponents {
     }
 
     /** Never has a view. */
-    record Silent(String id) implements Strategy {
+    public record Silent(String id) implements Strategy {
         @Override
         public ComponentInfo describe() {
             return new ComponentInfo(id, ComponentKind.STRATEGY, "1", 1, "silent", "", List.of());
@@ -124,7 +124,7 @@ final class TestComponents {
     }
 
     /** Σ w·a / Σ w over the strategies with a view; contributions w·a / Σ w. */
-    record WeightedAverage(String id) implements SignalCombiner {
+    public record WeightedAverage(String id) implements SignalCombiner {
         @Override
         public ComponentInfo describe() {
             return new ComponentInfo(id, ComponentKind.COMBINER, "1", 0, "weighted average", "", List.of());
@@ -162,7 +162,7 @@ final class TestComponents {
     }
 
     /** The strongest absolute alpha wins. */
-    record Strongest(String id) implements SignalCombiner {
+    public record Strongest(String id) implements SignalCombiner {
         @Override
         public ComponentInfo describe() {
             return new ComponentInfo(id, ComponentKind.COMBINER, "1", 0, "strongest", "", List.of());
@@ -192,7 +192,7 @@ final class TestComponents {
     }
 
     /** Weights proportional to alpha (positive part when long-only), scaled to the gross leverage. */
-    record Proportional(String id) implements CapitalAllocator {
+    public record Proportional(String id) implements CapitalAllocator {
         @Override
         public ComponentInfo describe() {
             return new ComponentInfo(id, ComponentKind.ALLOCATOR, "1", 0, "proportional", "", List.of());

@@ -1,8 +1,11 @@
 package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.api.ErrorCategory;
 import java.io.PrintWriter;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,10 +18,26 @@ import picocli.CommandLine.Option;
 public final class AlphaweaveCli {
     /** Exit code for bad input (file, config, parameter). */
     public static final int EXIT_USAGE = 2;
+    /** Exit code for a component (plugin or script) that broke its contract or its limits. */
+    public static final int EXIT_COMPONENT = 3;
     /** Exit code for an unexpected internal failure. */
     public static final int EXIT_FAILURE = 1;
     /** The application version. */
     public static final String VERSION = "0.1.0";
+
+    /** The one table from an error's category to the process exit code (DESIGN §7). */
+    static final Map<ErrorCategory, Integer> EXIT_CODES = new EnumMap<>(Map.of(
+            ErrorCategory.BAD_INPUT, EXIT_USAGE,
+            ErrorCategory.COMPONENT_FAULT, EXIT_COMPONENT,
+            ErrorCategory.INTERNAL, EXIT_FAILURE));
+
+    /**
+     * @param failure any failure
+     * @return the exit code of its category
+     */
+    public static int exitCode(Throwable failure) {
+        return EXIT_CODES.get(ErrorCategory.of(failure));
+    }
 
     private AlphaweaveCli() {}
 
@@ -58,13 +77,12 @@ public final class AlphaweaveCli {
             }
             if (ex instanceof AlphaweaveException) {
                 err.println("error: " + ex.getMessage());
-                err.flush();
-                return EXIT_USAGE;
+            } else {
+                err.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                        + (verbose ? "" : " (run again with --verbose for details)"));
             }
-            err.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
-                    + (verbose ? "" : " (run again with --verbose for details)"));
             err.flush();
-            return EXIT_FAILURE;
+            return exitCode(ex);
         });
         int code = cmd.execute(args);
         out.flush();

@@ -1,18 +1,18 @@
 package io.alphaweave.web.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.alphaweave.api.AlphaweaveException;
-import io.alphaweave.api.InvalidParameterException;
-import io.alphaweave.api.Strategy;
-import io.alphaweave.platform.backtest.RulesBacktest;
-import io.alphaweave.platform.data.MarketData;
+import io.alphaweave.platform.app.BacktestRequest;
+import io.alphaweave.platform.app.BacktestService;
+import io.alphaweave.platform.app.CancellationToken;
+import io.alphaweave.platform.app.DatasetCatalog;
+import io.alphaweave.platform.app.JsonMapper;
+import io.alphaweave.platform.app.ProgressListener;
+import io.alphaweave.platform.app.RulesReport;
+import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.registry.ComponentRegistry;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,7 +121,7 @@ final class BacktestCommand implements Callable<Integer> {
     boolean compare;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (config != null) {
             if (mode != null && !mode.equals("portfolio")) {
                 throw new AlphaweaveException("backtest " + config + " runs the config in portfolio mode; drop --mode "
@@ -143,71 +143,30 @@ final class BacktestCommand implements Callable<Integer> {
             throw new AlphaweaveException("--strategy is required in rules mode, e.g. --strategy rsi_reversion"
                     + " (see `alphaweave strategies list`)");
         }
-        RulesBacktest.Config config = new RulesBacktest.Config(capital, commissionBps, slippageBps);
-        long t0 = System.nanoTime();
-        MarketData panel = select(MarketData.load(data));
-        long t1 = System.nanoTime();
-        try (ComponentRegistry reg = registry.open()) {
-            return runWith(reg.strategy(strategyId), panel, config, t1 - t0);
+        Workspace workspace = registry.workspace();
+        DatasetCatalog catalog = DatasetCatalog.of(workspace);
+        BacktestRequest.Rules request = new BacktestRequest.Rules(
+                data.toString(),
+                symbols == null ? List.of() : symbols,
+                start,
+                end,
+                strategyId,
+                parseParams(params),
+                capital,
+                commissionBps,
+                slippageBps);
+        RulesReport report;
+        try (ComponentRegistry reg = RegistryOptions.open(workspace)) {
+            report = new BacktestService(reg, catalog).run(request, ProgressListener.NONE, CancellationToken.create());
         }
-    }
-
-    private int runWith(Strategy plain, MarketData panel, RulesBacktest.Config config, long loadNanos)
-            throws IOException {
-        Map<String, Object> raw = parseParams(params);
-        Strategy strategy;
-        Map<String, Object> resolved;
-        try {
-            strategy = plain.configure(raw);
-            resolved = new java.util.TreeMap<>(plain.describe().resolve(raw).values());
-        } catch (InvalidParameterException e) {
-            throw new InvalidParameterException("--params for " + strategyId + ": " + e.getMessage());
-        }
-        long t0 = System.nanoTime();
-        RulesBacktest.Result result = RulesBacktest.run(panel, strategy, config);
-        long runNanos = System.nanoTime() - t0;
         PrintWriter out = spec.commandLine().getOut();
-        printSummary(out, panel, resolved, result, loadNanos, runNanos);
+        printSummary(out, report);
         if (json != null) {
-            new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(json.toFile(), toJson(panel, resolved, result));
+            JsonMapper.write(report, json);
             out.println("json:          " + json);
         }
         out.flush();
         return 0;
-    }
-
-    private MarketData select(MarketData panel) {
-        if (start != null || end != null) {
-            if (start != null && end != null && start.isAfter(end)) {
-                throw new AlphaweaveException("--start " + start + " is after --end " + end);
-            }
-            panel = panel.between(start, end);
-        }
-        if (symbols != null && !symbols.isEmpty()) {
-            List<String> wanted = new ArrayList<>();
-            for (String s : symbols) {
-                String t = s.trim();
-                if (t.isEmpty()) {
-                    continue;
-                }
-                if (panel.indexOf(t) < 0) {
-                    throw new AlphaweaveException("--symbols: " + t + " is not in " + data + " ("
-                            + panel.symbolCount() + " symbols, e.g. "
-                            + String.join(", ", panel.symbols().subList(0, Math.min(5, panel.symbolCount())))
-                            + ")");
-                }
-                if (!wanted.contains(t)) {
-                    wanted.add(t);
-                }
-            }
-            panel = panel.select(wanted);
-        }
-        if (panel.dayCount() == 0 || panel.symbolCount() == 0) {
-            throw new AlphaweaveException("no data to backtest in " + data + " for the chosen symbols and dates");
-        }
-        return panel;
     }
 
     /** "14" → 14, "2.5" → 2.5, "true" → true, anything else → the text. */
@@ -234,35 +193,29 @@ final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(
-            PrintWriter out,
-            MarketData panel,
-            Map<String, Object> resolved,
-            RulesBacktest.Result r,
-            long loadNanos,
-            long runNanos) {
+    private void printSummary(PrintWriter out, RulesReport r) {
         long wins = r.trades().stream().filter(t -> t.pnl() > 0).count();
-        double maxDrawdown = 0, peak = r.config().capital();
+        double maxDrawdown = 0, peak = r.capital();
         for (var p : r.equityCurve()) {
             peak = Math.max(peak, p.value());
             maxDrawdown = Math.min(maxDrawdown, p.value() / peak - 1);
         }
-        out.printf(Locale.ROOT, "rules backtest: %s %s%n", strategyId, resolved);
+        out.printf(Locale.ROOT, "rules backtest: %s %s%n", r.strategy(), r.params());
         out.printf(
                 Locale.ROOT,
                 "data:          %s — %d symbols, %s to %s (%d days)%n",
                 data,
-                panel.symbolCount(),
-                panel.date(0),
-                panel.date(panel.dayCount() - 1),
-                panel.dayCount());
+                r.symbols().size(),
+                r.start(),
+                r.end(),
+                r.equityCurve().size());
         out.printf(
                 Locale.ROOT,
                 "capital:       %,.2f (sleeve %,.2f per symbol; commission %s bps, slippage %s bps)%n",
-                r.config().capital(),
-                r.config().capital() / panel.symbolCount(),
-                r.config().commissionBps(),
-                r.config().slippageBps());
+                r.capital(),
+                r.capital() / r.symbols().size(),
+                r.commissionBps(),
+                r.slippageBps());
         out.printf(Locale.ROOT, "final value:   %,.2f (%+.2f%%)%n", r.finalValue(), 100 * r.totalReturn());
         out.printf(
                 Locale.ROOT,
@@ -277,82 +230,7 @@ final class BacktestCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "time:          load %d ms, signals + backtest %d ms%n",
-                loadNanos / 1_000_000,
-                runNanos / 1_000_000);
-    }
-
-    private Map<String, Object> toJson(MarketData panel, Map<String, Object> resolved, RulesBacktest.Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mode", "rules");
-        m.put("strategy", strategyId);
-        m.put("params", resolved);
-        m.put("data", data.toString());
-        m.put("symbols", r.symbols());
-        m.put("start", panel.date(0).toString());
-        m.put("end", panel.date(panel.dayCount() - 1).toString());
-        m.put("capital", r.config().capital());
-        m.put("commission_bps", r.config().commissionBps());
-        m.put("slippage_bps", r.config().slippageBps());
-        m.put("final_value", r.finalValue());
-        m.put("total_return", r.totalReturn());
-        m.put("cash", r.cash());
-        List<Map<String, Object>> trades = new ArrayList<>();
-        for (var t : r.trades()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("symbol", t.symbol());
-            x.put("signal_date", t.signalDate().toString());
-            x.put("entry_date", t.entryDate().toString());
-            x.put("entry_price", t.entryPrice());
-            x.put("size", t.size());
-            x.put("exit_signal_date", t.exitSignalDate().toString());
-            x.put("exit_date", t.exitDate().toString());
-            x.put("exit_price", t.exitPrice());
-            x.put("pnl", t.pnl());
-            trades.add(x);
-        }
-        m.put("trades", trades);
-        List<Map<String, Object>> open = new ArrayList<>();
-        for (var p : r.openPositions()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("symbol", p.symbol());
-            x.put("signal_date", p.signalDate().toString());
-            x.put("entry_date", p.entryDate().toString());
-            x.put("entry_price", p.entryPrice());
-            x.put("size", p.size());
-            x.put("last_date", p.lastDate().toString());
-            x.put("last_close", p.lastClose());
-            x.put("market_value", p.marketValue());
-            x.put("unrealized_pnl", p.unrealizedPnl());
-            open.add(x);
-        }
-        m.put("open_positions", open);
-        List<Map<String, Object>> returns = new ArrayList<>(), equity = new ArrayList<>();
-        for (var p : r.equityCurve()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("date", p.date().toString());
-            x.put("return", p.dailyReturn());
-            returns.add(x);
-            Map<String, Object> y = new LinkedHashMap<>();
-            y.put("date", p.date().toString());
-            y.put("value", p.value());
-            equity.add(y);
-        }
-        m.put("daily_returns", returns);
-        m.put("equity_curve", equity);
-        if (!r.equityCurve().isEmpty()) {
-            // the account's METRICS.md metrics, so a rules run compares with other engines' reports
-            java.time.LocalDate[] dates =
-                    new java.time.LocalDate[r.equityCurve().size()];
-            double[] daily = new double[dates.length];
-            for (int i = 0; i < dates.length; i++) {
-                dates[i] = r.equityCurve().get(i).date();
-                daily[i] = r.equityCurve().get(i).dailyReturn();
-            }
-            m.put(
-                    "metrics",
-                    JsonOutput.metrics(io.alphaweave.platform.evaluation.StrategyEvaluator.metrics(
-                            new io.alphaweave.platform.evaluation.ReturnSeries(dates, daily))));
-        }
-        return m;
+                (long) r.timingsMs().prepare(),
+                (long) r.timingsMs().backtest());
     }
 }

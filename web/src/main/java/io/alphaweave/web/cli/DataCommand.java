@@ -1,8 +1,6 @@
 package io.alphaweave.web.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.alphaweave.platform.app.JsonMapper;
 import io.alphaweave.platform.data.DataDefect;
 import io.alphaweave.platform.data.DataQualityReport;
 import io.alphaweave.platform.data.MarketData;
@@ -57,16 +55,14 @@ final class DataCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() throws JsonProcessingException {
+        public Integer call() {
             long t0 = System.nanoTime();
             MarketData data = sectors == null ? MarketData.load(file) : MarketData.load(file, sectors);
             long millis = (System.nanoTime() - t0) / 1_000_000;
             PrintWriter out = spec.commandLine().getOut();
             List<SymbolRow> rows = symbolRows(data);
             if (json) {
-                out.println(new ObjectMapper()
-                        .enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(toJson(data, rows)));
+                out.println(JsonMapper.write(toJson(data, rows)));
             } else {
                 printTables(out, data, rows, millis);
             }

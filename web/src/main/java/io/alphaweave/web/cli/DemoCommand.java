@@ -1,7 +1,7 @@
 package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
-import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.platform.app.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,19 +42,20 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return PortfolioRun.command(config == null ? demoConfig() : config, json, true, registry, spec);
+        return PortfolioRun.command(
+                config == null ? demoConfig(registry.workspace()) : config, json, true, registry, spec);
     }
 
-    static Path demoConfig() {
+    static Path demoConfig(Workspace workspace) {
         Path local = Path.of(CONFIG);
         if (Files.isRegularFile(local)) {
             return local;
         }
-        String home = System.getProperty(ComponentRegistry.HOME_PROPERTY);
-        if (home != null && Files.isRegularFile(Path.of(home, CONFIG))) {
-            return Path.of(home, CONFIG);
+        Path shipped = workspace.installDir().resolve(CONFIG);
+        if (Files.isRegularFile(shipped)) {
+            return shipped;
         }
-        throw new AlphaweaveException("the demo config " + CONFIG + " was not found in the working directory"
-                + (home == null ? "" : " or in " + home) + "; run ./alphaweave demo from the repository root");
+        throw new AlphaweaveException("the demo config " + CONFIG + " was not found in the working directory or in "
+                + workspace.installDir() + "; run ./alphaweave demo from the repository root");
     }
 }

@@ -1,6 +1,6 @@
 package io.alphaweave.web.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alphaweave.platform.app.JsonMapper;
 import io.alphaweave.platform.evaluation.ProbabilisticSharpe;
 import io.alphaweave.platform.evaluation.ReturnMetrics;
 import io.alphaweave.platform.evaluation.ReturnSeries;
@@ -8,6 +8,8 @@ import io.alphaweave.platform.evaluation.SharpeInterval;
 import io.alphaweave.platform.evaluation.StrategyEvaluator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,21 +44,21 @@ final class MetricsCommand implements Callable<Integer> {
                         series, StrategyEvaluator.DEFAULT_RESAMPLES, 0.95, 1, StrategyEvaluator.DEFAULT_SEED);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode root = JsonOutput.mapper().createObjectNode();
+            Map<String, Object> root = new LinkedHashMap<>();
             root.put("file", returns.toString());
-            root.put("start", series.dates()[0].toString());
-            root.put("end", series.dates()[series.size() - 1].toString());
-            root.set("metrics", JsonOutput.metrics(m));
-            root.set("probabilistic_sharpe", JsonOutput.tree(psr));
+            root.put("start", series.dates()[0]);
+            root.put("end", series.dates()[series.size() - 1]);
+            root.put("metrics", m);
+            root.put("probabilistic_sharpe", psr);
             if (ci != null) {
-                root.set("sharpe_interval", JsonOutput.tree(ci));
+                root.put("sharpe_interval", ci);
             }
-            out.println(JsonOutput.write(root));
+            out.println(JsonMapper.write(root));
         } else {
             out.printf(
                     "%s: %d returns, %s … %s%n",
                     returns, series.size(), series.dates()[0], series.dates()[series.size() - 1]);
-            JsonOutput.metrics(m)
+            JsonMapper.tree(m)
                     .properties()
                     .forEach(e ->
                             out.printf("  %-22s %s%n", e.getKey(), e.getValue().asText()));

@@ -1,13 +1,10 @@
 package io.alphaweave.web.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.alphaweave.platform.app.JsonMapper;
 import io.alphaweave.platform.registry.ComponentEntry;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.platform.registry.PluginStatus;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,14 +32,8 @@ final class PluginsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonMapper.write(value);
     }
 
     static Map<String, Object> toJson(PluginStatus p) {

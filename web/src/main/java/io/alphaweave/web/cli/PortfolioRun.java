@@ -1,52 +1,35 @@
 package io.alphaweave.web.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.alphaweave.api.AlphaMatrix;
-import io.alphaweave.api.SignalCombiner;
+import io.alphaweave.platform.app.BacktestReport;
+import io.alphaweave.platform.app.BacktestRequest;
+import io.alphaweave.platform.app.BacktestService;
+import io.alphaweave.platform.app.CancellationToken;
+import io.alphaweave.platform.app.ComparisonTable;
+import io.alphaweave.platform.app.DatasetCatalog;
+import io.alphaweave.platform.app.JsonMapper;
+import io.alphaweave.platform.app.ResolvedConfig;
+import io.alphaweave.platform.app.RunMetrics;
+import io.alphaweave.platform.app.StrategyRunReport;
+import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.backtest.BacktestConfig;
-import io.alphaweave.platform.backtest.CombinationComparison;
-import io.alphaweave.platform.backtest.ComparisonRow;
-import io.alphaweave.platform.backtest.PortfolioBacktest;
-import io.alphaweave.platform.backtest.PortfolioResult;
-import io.alphaweave.platform.backtest.PortfolioTrade;
-import io.alphaweave.platform.backtest.PreparedBacktest;
-import io.alphaweave.platform.backtest.StrategySignals;
-import io.alphaweave.platform.data.MarketData;
 import io.alphaweave.platform.evaluation.InformationCoefficient;
-import io.alphaweave.platform.evaluation.PortfolioReport;
+import io.alphaweave.platform.evaluation.ReturnMetrics;
 import io.alphaweave.platform.evaluation.StrategyContribution;
-import io.alphaweave.platform.evaluation.StrategyEvaluator;
-import io.alphaweave.platform.portfolio.BindingConstraint;
+import io.alphaweave.platform.evaluation.TradeMetrics;
+import io.alphaweave.platform.evaluation.TurnoverMetrics;
 import io.alphaweave.platform.registry.ComponentRegistry;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs a portfolio backtest config end to end for the CLI: resolve, signals, backtest, evaluate,
- * each strategy alone, optionally every registered combiner; prints a table, writes the JSON.
+ * Renders a portfolio run for the CLI: the {@link BacktestService} runs the config, this prints the
+ * table and writes the report's JSON.
  */
 final class PortfolioRun {
     private PortfolioRun() {}
-
-    /** What one config run produced, for printing and JSON. */
-    record Outcome(
-            PreparedBacktest prepared,
-            StrategySignals signals,
-            PortfolioResult result,
-            PortfolioReport report,
-            CombinationComparison comparison,
-            double[][] combinedAlpha,
-            long prepareNanos,
-            long totalNanos) {}
 
     /** The CLI entry: parse, run, print the table, write the JSON; exit code 0. */
     static int command(
@@ -55,14 +38,22 @@ final class PortfolioRun {
             boolean compare,
             RegistryOptions registryOptions,
             picocli.CommandLine.Model.CommandSpec spec) {
-        BacktestConfig config = BacktestConfig.parse(configFile);
+        Workspace workspace = registryOptions.workspace();
+        DatasetCatalog catalog = DatasetCatalog.of(workspace);
+        BacktestConfig config = BacktestConfig.parse(configFile, catalog);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ComponentRegistry registry = registryOptions.open()) {
-            Outcome o = execute(config, registry, compare, err, ProgressBar.terminal());
-            printTable(o, out);
+        try (ComponentRegistry registry = RegistryOptions.open(workspace)) {
+            ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), "backtest");
+            BacktestReport report = new BacktestService(registry, catalog)
+                    .run(
+                            new BacktestRequest.Portfolio(config, compare),
+                            (phase, fraction) -> bar.update(fraction),
+                            CancellationToken.create());
+            bar.finish();
+            printTable(report, out);
             if (json != null) {
-                writeJson(json(o), json);
+                JsonMapper.write(report, json);
                 out.println();
                 out.println("json: " + json);
             }
@@ -71,91 +62,27 @@ final class PortfolioRun {
         return 0;
     }
 
-    static Outcome execute(
-            BacktestConfig config, ComponentRegistry registry, boolean compare, PrintWriter err, boolean progress) {
-        long t0 = System.nanoTime();
-        PreparedBacktest prepared = PortfolioBacktest.prepare(config, registry);
-        List<SignalCombiner> combiners = compare ? PortfolioBacktest.registeredCombiners(registry) : List.of();
-        long t1 = System.nanoTime();
-        MarketData data = prepared.data();
-        ProgressBar bar = new ProgressBar(err, progress, "backtest");
-        StrategySignals signals =
-                PortfolioBacktest.computeSignals(data, prepared.setup().strategies());
-        int n = data.symbolCount(), days = data.dayCount();
-        double[][] combined = new double[n][days];
-        for (double[] row : combined) {
-            Arrays.fill(row, Double.NaN);
-        }
-        LocalDate[] calendar = data.calendar();
-        int first = prepared.firstDay();
-        PortfolioResult result = PortfolioBacktest.run(data, prepared.setup(), signals, first, r -> {
-            int day = Arrays.binarySearch(calendar, r.date());
-            double[] a = r.combinedAlpha();
-            for (int s = 0; s < n; s++) {
-                combined[s][day] = a[s];
-            }
-            bar.update(0.5 * day / days);
-        });
-        PortfolioReport report = PortfolioBacktest.evaluate(result);
-        bar.update(0.6);
-        CombinationComparison comparison =
-                PortfolioBacktest.compareCombinations(data, prepared.setup(), combiners, signals, first, 2_000);
-        bar.update(1.0);
-        bar.finish();
-        return new Outcome(prepared, signals, result, report, comparison, combined, t1 - t0, System.nanoTime() - t0);
-    }
-
-    /** The period's panel (warm-up bars dropped), for IC and signal statistics over the period only. */
-    static MarketData periodData(Outcome o) {
-        MarketData d = o.prepared().data();
-        return d.between(d.date(o.prepared().firstDay()), null);
-    }
-
-    /** A matrix cut to the period. */
-    static AlphaMatrix periodMatrix(Outcome o, AlphaMatrix m) {
-        int first = o.prepared().firstDay();
-        int days = m.dayCount() - first;
-        AlphaMatrix out = new AlphaMatrix(m.symbolCount(), days);
-        for (int s = 0; s < m.symbolCount(); s++) {
-            System.arraycopy(m.alpha(s), first, out.alpha(s), 0, days);
-            System.arraycopy(m.confidence(s), first, out.confidence(s), 0, days);
-        }
-        return out;
-    }
-
-    static double[][] periodRows(Outcome o, double[][] rows) {
-        int first = o.prepared().firstDay();
-        double[][] out = new double[rows.length][];
-        for (int s = 0; s < rows.length; s++) {
-            out[s] = Arrays.copyOfRange(rows[s], first, rows[s].length);
-        }
-        return out;
-    }
-
-    // ------------------------------------------------------------------ table
-
-    static void printTable(Outcome o, PrintWriter out) {
-        PreparedBacktest p = o.prepared();
-        MarketData d = periodData(o);
+    static void printTable(BacktestReport r, PrintWriter out) {
+        ResolvedConfig c = r.config();
         out.printf(
                 Locale.ROOT,
                 "%s: %d symbols, %s … %s (%d days), %s rebalance, combiner %s, allocator %s%n",
-                p.config().name(),
-                d.symbolCount(),
-                d.date(0),
-                d.date(d.dayCount() - 1),
-                d.dayCount(),
-                p.config().rebalance().id(),
-                p.setup().combiner().id(),
-                p.setup().allocator().id());
+                c.name(),
+                c.universe().size(),
+                c.period().start(),
+                c.period().end(),
+                r.metrics().days(),
+                c.rebalance(),
+                c.combiner().id(),
+                c.allocator().id());
         out.printf(
                 Locale.ROOT,
                 "final equity %,.2f from %,.2f; %d fills; %d binding-constraint events; %.0f ms%n%n",
-                o.result().finalEquity(),
-                p.setup().capital(),
-                o.result().trades().size(),
-                o.result().bindingConstraints().size(),
-                o.totalNanos() / 1e6);
+                r.metrics().finalEquity(),
+                c.capital(),
+                r.trades().size(),
+                r.bindingConstraints().size(),
+                r.timingsMs().total());
         MetricTable t = new MetricTable(List.of(
                 "run",
                 "kind",
@@ -169,34 +96,37 @@ final class PortfolioRun {
                 "var_95",
                 "trade_win_rate",
                 "turnover_yr"));
-        t.add(row("portfolio", "portfolio", o.report()));
-        for (ComparisonRow r : o.comparison().combiners()) {
-            t.add(row(r.label(), "combiner", r.report()));
+        t.add(row("portfolio", "portfolio", r.metrics().returnMetrics(), r.tradeMetrics(), r.turnover()));
+        if (r.comparison() != null) {
+            for (ComparisonTable.Row x : r.comparison().combiners()) {
+                t.add(row(x.label(), "combiner", x.metrics(), x.tradeMetrics(), x.turnover()));
+            }
         }
-        for (ComparisonRow r : o.comparison().strategiesAlone()) {
-            t.add(row(r.label(), "alone", r.report()));
+        for (Map.Entry<String, StrategyRunReport> e : r.strategies().entrySet()) {
+            StrategyRunReport s = e.getValue();
+            RunMetrics m = s.metrics();
+            t.add(row(e.getKey(), "alone", m.returnMetrics(), s.tradeMetrics(), s.turnover()));
         }
         t.print(out);
         out.println();
         out.println(
                 "strategy contributions to the portfolio (Σ daily return contributions) and IC (mean, 1d / 5d / 20d):");
-        for (StrategyContribution c : o.report().contributions()) {
-            List<InformationCoefficient> decay = StrategyEvaluator.alphaDecay(
-                    d, rows(periodMatrix(o, o.signals().of(c.strategyId()))));
+        for (StrategyContribution sc : r.contributions()) {
+            List<InformationCoefficient> decay = r.ic().strategies().get(sc.strategyId());
             out.printf(
                     Locale.ROOT,
                     "  %-26s %+.4f (%s of total)   IC %s / %s / %s%n",
-                    c.strategyId(),
-                    c.contribution(),
-                    Double.isFinite(c.share()) ? String.format(Locale.ROOT, "%.0f%%", 100 * c.share()) : "n/a",
+                    sc.strategyId(),
+                    sc.contribution(),
+                    Double.isFinite(sc.share()) ? String.format(Locale.ROOT, "%.0f%%", 100 * sc.share()) : "n/a",
                     MetricTable.number(decay.get(0).mean()),
                     MetricTable.number(decay.get(2).mean()),
                     MetricTable.number(decay.get(4).mean()));
         }
     }
 
-    private static List<String> row(String label, String kind, PortfolioReport r) {
-        var m = r.metrics();
+    private static List<String> row(
+            String label, String kind, ReturnMetrics m, TradeMetrics trades, TurnoverMetrics turnover) {
         return List.of(
                 label,
                 kind,
@@ -208,232 +138,7 @@ final class PortfolioRun {
                 MetricTable.number(m.maxDrawdown()),
                 m.calmarRatio() == null ? "n/a" : MetricTable.number(m.calmarRatio()),
                 MetricTable.number(m.var95()),
-                MetricTable.number(r.trades().winRate()),
-                MetricTable.number(r.turnover().annualised()));
-    }
-
-    static double[][] rows(AlphaMatrix m) {
-        double[][] out = new double[m.symbolCount()][];
-        for (int s = 0; s < out.length; s++) {
-            out[s] = m.alpha(s);
-        }
-        return out;
-    }
-
-    // ------------------------------------------------------------------ JSON
-
-    static ObjectNode json(Outcome o) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        PreparedBacktest p = o.prepared();
-        MarketData d = periodData(o);
-        root.set("config", configEcho(p));
-        ObjectNode metrics = JsonOutput.metrics(o.report().metrics());
-        JsonOutput.put(metrics, "final_equity", o.result().finalEquity());
-        root.set("metrics", metrics);
-        root.set("trade_metrics", JsonOutput.tree(o.report().trades()));
-        root.set("turnover", JsonOutput.tree(o.report().turnover()));
-        root.set("probabilistic_sharpe", JsonOutput.tree(o.report().probabilisticSharpe()));
-        if (o.report().sharpeInterval() != null) {
-            root.set("sharpe_interval", JsonOutput.tree(o.report().sharpeInterval()));
-        }
-        ArrayNode contributions = root.putArray("contributions");
-        for (StrategyContribution c : o.report().contributions()) {
-            contributions.add(JsonOutput.tree(c));
-        }
-
-        ObjectNode strategies = root.putObject("strategies");
-        ObjectNode ic = root.putObject("ic");
-        ObjectNode icStrategies = ic.putObject("strategies");
-        for (ComparisonRow r : o.comparison().strategiesAlone()) {
-            AlphaMatrix m = periodMatrix(o, o.signals().of(r.label()));
-            ObjectNode s = strategies.putObject(r.label());
-            s.set("metrics", JsonOutput.metrics(r.report().metrics()));
-            JsonOutput.put((ObjectNode) s.get("metrics"), "final_equity", r.finalEquity());
-            s.set("trade_metrics", JsonOutput.tree(r.report().trades()));
-            s.set("turnover", JsonOutput.tree(r.report().turnover()));
-            s.set("probabilistic_sharpe", JsonOutput.tree(r.report().probabilisticSharpe()));
-            if (r.report().sharpeInterval() != null) {
-                s.set("sharpe_interval", JsonOutput.tree(r.report().sharpeInterval()));
-            }
-            var hist = StrategyEvaluator.alphaHistogram(m, StrategyEvaluator.DEFAULT_BINS);
-            ObjectNode h = s.putObject("alpha_histogram");
-            ArrayNode edges = h.putArray("edges");
-            Arrays.stream(hist.edges()).forEach(edges::add);
-            ArrayNode counts = h.putArray("counts");
-            Arrays.stream(hist.counts()).forEach(counts::add);
-            h.put("total", hist.total());
-            JsonOutput.put(h, "mean", hist.mean());
-            JsonOutput.put(h, "std", hist.std());
-            var conf = StrategyEvaluator.confidenceOverTime(d, m);
-            ArrayNode confidence = s.putArray("confidence_over_time");
-            double[] mc = conf.meanConfidence(), ma = conf.meanAbsAlpha();
-            int[] cnt = conf.symbolsWithView();
-            for (int t = 0; t < d.dayCount(); t++) {
-                ObjectNode e = confidence.addObject();
-                e.put("date", d.date(t).toString());
-                JsonOutput.put(e, "mean_confidence", mc[t]);
-                JsonOutput.put(e, "mean_abs_alpha", ma[t]);
-                e.put("symbols_with_view", cnt[t]);
-            }
-            icStrategies.set(r.label(), icArray(StrategyEvaluator.alphaDecay(d, rows(m))));
-        }
-        ic.set("portfolio", icArray(StrategyEvaluator.alphaDecay(d, periodRows(o, o.combinedAlpha()))));
-
-        ArrayNode daily = root.putArray("daily_returns");
-        double[] ret = o.result().returns(), eq = o.result().equity();
-        for (int t = 0; t < ret.length; t++) {
-            ObjectNode e = daily.addObject();
-            e.put("date", d.date(t).toString());
-            e.put("return", ret[t]);
-            e.put("equity", eq[t]);
-        }
-
-        // the book right after each rebalance filled: weights at the close of every day with fills
-        ArrayNode weights = root.putArray("weights");
-        double[][] w = o.result().weights();
-        boolean[] fillDay = new boolean[d.dayCount()];
-        for (int i = 0; i < o.result().trades().size(); i++) {
-            fillDay[o.result().trades().day(i) - p.firstDay()] = true;
-        }
-        for (int t = 0; t < d.dayCount(); t++) {
-            if (!fillDay[t]) {
-                continue;
-            }
-            ObjectNode e = weights.addObject();
-            e.put("date", d.date(t).toString());
-            ObjectNode ws = e.putObject("weights");
-            for (int s = 0; s < d.symbolCount(); s++) {
-                if (w[s][t] != 0) {
-                    ws.put(d.symbols().get(s), w[s][t]);
-                }
-            }
-        }
-
-        ArrayNode trades = root.putArray("trades");
-        for (PortfolioTrade t : o.result().trades().trades()) {
-            ObjectNode e = trades.addObject();
-            e.put("date", t.date().toString());
-            e.put("decision_date", t.decisionDate().toString());
-            e.put("symbol", t.symbol());
-            e.put("quantity", t.quantity());
-            e.put("price", t.price());
-            e.put("commission", t.commission());
-            ObjectNode a = e.putObject("attribution");
-            t.attribution().forEach(a::put);
-        }
-
-        ArrayNode binding = root.putArray("binding_constraints");
-        for (BindingConstraint b : o.result().bindingConstraints()) {
-            ObjectNode e = binding.addObject();
-            e.put("date", b.date().toString());
-            e.put("constraint", b.constraint());
-            e.put("detail", b.detail());
-            e.put("weight_moved", b.weightMoved());
-        }
-
-        if (!o.comparison().combiners().isEmpty()) {
-            ObjectNode cmp = root.putObject("comparison");
-            ArrayNode rows = cmp.putArray("combiners");
-            for (ComparisonRow r : o.comparison().combiners()) {
-                rows.add(comparisonRow(r));
-            }
-            ArrayNode alone = cmp.putArray("strategies_alone");
-            for (ComparisonRow r : o.comparison().strategiesAlone()) {
-                alone.add(comparisonRow(r));
-            }
-        }
-        ObjectNode timings = root.putObject("timings_ms");
-        timings.put("prepare", o.prepareNanos() / 1e6);
-        timings.put("signals", o.signals().computeNanos() / 1e6);
-        timings.put("backtest", o.result().loopNanos() / 1e6);
-        timings.put("total", o.totalNanos() / 1e6);
-        return root;
-    }
-
-    private static ObjectNode comparisonRow(ComparisonRow r) {
-        ObjectNode e = JsonNodeFactory.instance.objectNode();
-        e.put("label", r.label());
-        e.put("kind", r.kind());
-        JsonOutput.put(e, "final_equity", r.finalEquity());
-        e.set("metrics", JsonOutput.metrics(r.report().metrics()));
-        e.set("trade_metrics", JsonOutput.tree(r.report().trades()));
-        e.set("turnover", JsonOutput.tree(r.report().turnover()));
-        e.set("probabilistic_sharpe", JsonOutput.tree(r.report().probabilisticSharpe()));
-        return e;
-    }
-
-    private static ArrayNode icArray(List<InformationCoefficient> decay) {
-        ArrayNode a = JsonNodeFactory.instance.arrayNode();
-        decay.forEach(ic -> a.add(JsonOutput.tree(ic)));
-        return a;
-    }
-
-    static ObjectNode configEcho(PreparedBacktest p) {
-        BacktestConfig c = p.config();
-        MarketData d = p.data();
-        int first = p.firstDay();
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("name", c.name());
-        ObjectNode data = n.putObject("data");
-        data.put("path", c.dataPath().toString());
-        if (c.sectorsPath() != null) {
-            data.put("sectors", c.sectorsPath().toString());
-        }
-        ArrayNode universe = n.putArray("universe");
-        d.symbols().forEach(universe::add);
-        ObjectNode period = n.putObject("period");
-        period.put("start", d.date(first).toString());
-        period.put("warm_up_from", d.date(0).toString());
-        period.put("end", d.date(d.dayCount() - 1).toString());
-        n.put("capital", c.capital());
-        ArrayNode strategies = n.putArray("strategies");
-        for (BacktestConfig.StrategyRef s : c.strategies()) {
-            ObjectNode e = strategies.addObject();
-            e.put("id", s.id());
-            e.put("weight", s.weight());
-            e.set("params", params(p.resolvedParams().get(s.id())));
-        }
-        ObjectNode combiner = n.putObject("combiner");
-        combiner.put("id", c.combiner().id());
-        combiner.set("params", params(p.resolvedParams().get(c.combiner().id())));
-        ObjectNode allocator = n.putObject("allocator");
-        allocator.put("id", c.allocator().id());
-        allocator.set("params", params(p.resolvedParams().get(c.allocator().id())));
-        ObjectNode cons = n.putObject("constraints");
-        JsonOutput.put(cons, "max_position", c.constraints().maxPosition());
-        JsonOutput.put(cons, "max_sector", c.constraints().maxSector());
-        cons.put("min_positions", c.constraints().minPositions());
-        cons.put("long_only", c.constraints().longOnly());
-        cons.put("gross_leverage", c.constraints().grossLeverage());
-        cons.put("on_infeasible", c.constraints().onInfeasible().id());
-        n.put("rebalance", c.rebalance().id());
-        ObjectNode ex = n.putObject("execution");
-        ex.put("fill", "next_open");
-        ex.put("commission_bps", c.costs().commissionBps());
-        ex.put("slippage_bps", c.costs().slippageBps());
-        ex.put("fractional", c.costs().fractional());
-        n.put("mode", "portfolio");
-        return n;
-    }
-
-    private static ObjectNode params(Map<String, Object> values) {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        if (values != null) {
-            values.forEach((k, v) -> n.set(k, JsonOutput.mapper().valueToTree(v)));
-        }
-        return n;
-    }
-
-    static void writeJson(ObjectNode root, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, JsonOutput.write(root));
-        } catch (IOException e) {
-            throw new io.alphaweave.api.AlphaweaveException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+                MetricTable.number(trades.winRate()),
+                MetricTable.number(turnover.annualised()));
     }
 }

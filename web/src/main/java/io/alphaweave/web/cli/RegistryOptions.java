@@ -2,6 +2,7 @@ package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.ComponentKind;
+import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.dsl.DefinitionException;
 import io.alphaweave.platform.dsl.DefinitionLoader;
 import io.alphaweave.platform.dsl.LookaheadCheck;
@@ -25,17 +26,15 @@ import picocli.CommandLine.Option;
 /**
  * The {@code --plugins DIR} and {@code --definitions DIR} options of commands that open the
  * component registry, and the one place that builds the registry for a CLI command: the plugin JARs
- * plus the definition files (YAML/JavaScript) of the definitions directory, every strategy checked
- * for lookahead. Definition files are loaded and checked in parallel; passes of the lookahead check
- * are remembered by content hash in {@code <cache dir>/lookahead-passed.txt} (cache dir: system
- * property {@value #CACHE_PROPERTY}, else {@code ~/.alphaweave}), so unchanged files cost only their
- * loading on later calls.
+ * plus the definition files (YAML/JavaScript) of the workspace's definitions directories (the shipped
+ * or {@code --definitions} one, plus the user's own {@code <home>/strategies}), every strategy
+ * checked for lookahead. Definition files are loaded and checked in parallel; passes of the lookahead
+ * check are remembered by content hash in the workspace's lookahead cache, so unchanged files cost
+ * only their loading on later calls. Directories come from the {@link Workspace}.
  */
 final class RegistryOptions {
-    /** Environment variable naming the definitions directory. */
-    static final String DEFINITIONS_ENV = "ALPHAWEAVE_DEFINITIONS";
-    /** System property naming the directory of the lookahead cache file. */
-    static final String CACHE_PROPERTY = "alphaweave.cache.dir";
+    /** System property naming the directory of the lookahead cache file (see {@link Workspace}). */
+    static final String CACHE_PROPERTY = Workspace.CACHE_PROPERTY;
 
     private static final Map<String, ComponentKind> FOLDERS = Map.of(
             "strategies", ComponentKind.STRATEGY,
@@ -45,7 +44,7 @@ final class RegistryOptions {
     @Option(
             names = "--plugins",
             paramLabel = "DIR",
-            description = "Plugins directory (default: $" + ComponentRegistry.PLUGINS_ENV + ", else <alphaweave home>/"
+            description = "Plugins directory (default: $" + Workspace.PLUGINS_ENV + ", else <alphaweave home>/"
                     + ComponentRegistry.PLUGINS_DIR_NAME + ").")
     Path plugins;
 
@@ -53,64 +52,39 @@ final class RegistryOptions {
             names = "--definitions",
             paramLabel = "DIR",
             description = "Definition files (YAML/JavaScript) to load: DIR itself and DIR/{strategies,combiners,"
-                    + "allocators} (default: $" + DEFINITIONS_ENV + ", else <alphaweave home>/strategies-yaml).")
+                    + "allocators} (default: $" + Workspace.DEFINITIONS_ENV
+                    + ", else <alphaweave home>/strategies-yaml);"
+                    + " ~/.alphaweave/strategies is always loaded too.")
     Path definitions;
 
-    /** @return the plugins directory this command uses */
-    Path pluginsDirectory() {
-        if (plugins != null) {
-            if (!Files.isDirectory(plugins)) {
-                throw new AlphaweaveException("plugins directory " + plugins
-                        + " (--plugins) does not exist or is not a directory; create it or fix the path");
-            }
-            return plugins;
-        }
-        return ComponentRegistry.defaultPluginsDirectory();
+    /** @return the workspace of this command: these flags over the system's properties and environment */
+    Workspace workspace() {
+        return Workspace.fromSystem(
+                Workspace.Overrides.none().withPlugins(plugins).withDefinitions(definitions));
     }
 
-    /** @return the definitions directory this command uses, or null when there is none */
-    Path definitionsDirectory() {
-        if (definitions != null) {
-            if (!Files.isDirectory(definitions)) {
-                throw new AlphaweaveException("definitions directory " + definitions
-                        + " (--definitions) does not exist or is not a directory; create it or fix the path");
-            }
-            return definitions;
-        }
-        String env = System.getenv(DEFINITIONS_ENV);
-        if (env != null && !env.isBlank()) {
-            Path p = Path.of(env);
-            if (!Files.isDirectory(p)) {
-                throw new AlphaweaveException("definitions directory " + p + " ($" + DEFINITIONS_ENV
-                        + ") does not exist or is not a directory; create it or fix the variable");
-            }
-            return p;
-        }
-        String home = System.getProperty(ComponentRegistry.HOME_PROPERTY);
-        Path p = home != null && !home.isBlank() ? Path.of(home, "strategies-yaml") : Path.of("strategies-yaml");
-        return Files.isDirectory(p) ? p : null;
-    }
-
-    /** @return a registry over the plugins and definitions directories, loaded now and not watching; close it */
+    /** @return a registry over the workspace's plugins and definitions directories, loaded now and not watching; close it */
     ComponentRegistry open() {
-        String cacheDir = System.getProperty(CACHE_PROPERTY);
-        Path cache = (cacheDir != null && !cacheDir.isBlank()
-                        ? Path.of(cacheDir)
-                        : Path.of(System.getProperty("user.home"), ".alphaweave"))
-                .resolve("lookahead-passed.txt");
-        ComponentValidator validator = LookaheadCheck.synthetic().cachedIn(cache);
-        Path defs = definitionsDirectory();
+        return open(workspace());
+    }
+
+    /**
+     * @param workspace the directories
+     * @return a registry over its plugins and definitions directories, loaded now and not watching; close it
+     */
+    static ComponentRegistry open(Workspace workspace) {
+        ComponentValidator validator = LookaheadCheck.synthetic().cachedIn(workspace.lookaheadCache());
         ComponentRegistry registry = ComponentRegistry.builder()
-                .pluginsDirectory(pluginsDirectory())
+                .pluginsDirectory(workspace.pluginsDirectory())
                 .validator(validator)
                 .build();
-        if (defs != null) {
-            try {
+        try {
+            for (Path defs : workspace.definitionsDirectories()) {
                 loadDefinitions(defs, registry, validator);
-            } catch (RuntimeException e) {
-                registry.close();
-                throw e;
             }
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
         }
         return registry;
     }

@@ -1,6 +1,9 @@
 package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.app.DatasetCatalog;
+import io.alphaweave.platform.app.DefinitionValidator;
+import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.web.DatasetDirectory;
 import io.alphaweave.web.http.AccessTokens;
@@ -8,8 +11,6 @@ import io.alphaweave.web.http.ApiServer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,6 @@ import picocli.CommandLine.Option;
         name = "serve",
         description = "Serve the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json, explorer at /explorer).")
 final class ServeCommand implements Callable<Integer> {
-    /** Environment variable naming the shared data directory (its sp500/ is the sp500 dataset). */
-    static final String SHARED_DATA_ENV = "ALPHAWEAVE_SHARED_DATA";
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -78,17 +76,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new AlphaweaveException("--rate-limit must be ≥ 1 request a minute, was " + requestsPerMinute);
         }
         boolean loopback = isLoopback(host);
-        AccessTokens store = tokens.open();
+        Workspace workspace = registry.workspace();
+        AccessTokens store = tokens.open(workspace);
         if (!loopback && store.isEmpty()) {
             throw new AlphaweaveException("refusing to serve on " + host + ": it is not a loopback address and "
                     + store.file() + " holds no access tokens; create one with `alphaweave tokens create --role admin`"
                     + " or bind 127.0.0.1");
         }
-        Path home = Path.of(System.getProperty("alphaweave.home", "."));
-        DatasetDirectory datasets = DatasetDirectory.standard(home, sharedData(home));
+        DatasetCatalog catalog = DatasetCatalog.of(workspace).datasetsOnly();
         PrintWriter out = spec.commandLine().getOut();
         boolean interrupted = false;
-        try (ComponentRegistry r = registry.open();
+        try (ComponentRegistry r = RegistryOptions.open(workspace);
                 ApiServer server = ApiServer.create(
                                 new ApiServer.Settings(
                                         maxRequestBytes,
@@ -96,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
                                         !loopback,
                                         corsOrigins,
                                         AlphaweaveCli.VERSION),
-                                new ApiServer.Services(r, datasets),
+                                new ApiServer.Services(
+                                        r, new DatasetDirectory(catalog), DefinitionValidator.onSample(catalog)),
                                 store,
                                 Clock.systemUTC())
                         .start(host, port)) {
@@ -137,19 +136,5 @@ final class ServeCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new AlphaweaveException("--host " + host + " is not a known address; use an IP such as 127.0.0.1");
         }
-    }
-
-    private static Path sharedData(Path home) {
-        String env = System.getenv(SHARED_DATA_ENV);
-        if (env != null && !env.isBlank()) {
-            Path p = Path.of(env);
-            if (!Files.isDirectory(p)) {
-                throw new AlphaweaveException("$" + SHARED_DATA_ENV + " names " + p
-                        + ", which is not a directory; fix or unset the variable");
-            }
-            return p;
-        }
-        Path beside = home.toAbsolutePath().normalize().resolveSibling("shared").resolve("data");
-        return Files.isDirectory(beside) ? beside : null;
     }
 }

@@ -2,6 +2,8 @@ package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaMatrix;
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.app.DatasetCatalog;
+import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.backtest.BacktestConfig;
 import io.alphaweave.platform.backtest.PortfolioBacktest;
 import io.alphaweave.platform.backtest.PreparedBacktest;
@@ -40,9 +42,10 @@ final class SignalsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BacktestConfig parsed = BacktestConfig.parse(config);
+        Workspace workspace = registry.workspace();
+        BacktestConfig parsed = BacktestConfig.parse(config, DatasetCatalog.of(workspace));
         long rows;
-        try (ComponentRegistry reg = registry.open()) {
+        try (ComponentRegistry reg = RegistryOptions.open(workspace)) {
             PreparedBacktest p = PortfolioBacktest.prepare(parsed, reg);
             StrategySignals signals =
                     PortfolioBacktest.computeSignals(p.data(), p.setup().strategies());

@@ -1,6 +1,7 @@
 package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.web.http.AccessTokens;
 import io.alphaweave.web.http.Role;
 import java.io.PrintWriter;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Parameters;
         description = "Manage the bearer tokens of `alphaweave serve` (stored hashed; roles read, write, admin).",
         subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
 final class TokensCommand implements Runnable {
+    /** The token file's name in the workspace home. */
+    static final String TOKENS_FILE = "tokens.json";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,12 +36,16 @@ final class TokensCommand implements Runnable {
         @Option(
                 names = "--tokens-file",
                 paramLabel = "FILE",
-                description = "The token file (default: ~/.alphaweave/tokens.json).")
+                description = "The token file (default: <workspace home>/" + TOKENS_FILE + ", e.g. ~/.alphaweave/"
+                        + TOKENS_FILE + ").")
         Path file;
 
+        AccessTokens open(Workspace workspace) {
+            return new AccessTokens(file != null ? file : workspace.home().resolve(TOKENS_FILE), Clock.systemUTC());
+        }
+
         AccessTokens open() {
-            Path f = file != null ? file : Path.of(System.getProperty("user.home"), ".alphaweave", "tokens.json");
-            return new AccessTokens(f, Clock.systemUTC());
+            return open(Workspace.fromSystem(Workspace.Overrides.none()));
         }
     }
 

@@ -1,16 +1,14 @@
 package io.alphaweave.web.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.alphaweave.api.AlphaweaveException;
-import io.alphaweave.platform.data.MarketData;
+import io.alphaweave.platform.app.DatasetCatalog;
+import io.alphaweave.platform.app.DefinitionValidator;
+import io.alphaweave.platform.app.JsonMapper;
+import io.alphaweave.platform.app.ValidationReport;
+import io.alphaweave.platform.app.Workspace;
+import io.alphaweave.platform.dsl.DefinitionException;
 import io.alphaweave.platform.dsl.DefinitionLoader;
-import io.alphaweave.web.DefinitionCheck;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code alphaweave validate FILE [--json]}: schema, compile, sandbox run, lookahead check and a
- * quick in-sample rules backtest on the sample data; every problem with file, line, column, code,
- * message and hint. Exit 0 when the definition passes, 2 when it has problems.
+ * {@code alphaweave validate FILE [--json]}: renders the {@link DefinitionValidator}'s report —
+ * schema, compile, sandbox run, lookahead check and a quick in-sample rules backtest on the sample
+ * data; every problem with file, line, column, code, message and hint. Exit 0 when the definition
+ * passes, 2 when it has problems.
  */
 @Command(
         name = "validate",
@@ -44,50 +43,31 @@ final class ValidateCommand implements Callable<Integer> {
     Path data;
 
     @Override
-    public Integer call() throws Exception {
-        Map<String, Object> report = DefinitionCheck.run(
-                file.toString(),
-                () -> DefinitionLoader.shared().load(file),
-                () -> MarketData.load(dataPath()),
-                () -> dataPath().toString());
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> problems = (List<Map<String, Object>>) report.get("problems");
-        @SuppressWarnings("unchecked")
-        Map<String, String> checks = (Map<String, String>) report.get("checks");
-        print(report, problems, checks);
-        return problems.isEmpty() ? 0 : AlphaweaveCli.EXIT_USAGE;
+    public Integer call() {
+        DefinitionValidator validator = data != null
+                ? new DefinitionValidator(DefinitionLoader.shared(), data)
+                : DefinitionValidator.onSample(DatasetCatalog.of(Workspace.fromSystem(Workspace.Overrides.none())));
+        ValidationReport report = validator.validate(file);
+        print(report);
+        return report.ok() ? 0 : AlphaweaveCli.EXIT_USAGE;
     }
 
-    private Path dataPath() {
-        if (data != null) {
-            return data;
-        }
-        Path home = Path.of(System.getProperty("alphaweave.home", "."));
-        Path sample = home.resolve("data/sample/sp500_sample.csv.gz");
-        if (!Files.exists(sample)) {
-            throw new AlphaweaveException("sample data " + sample + " not found; pass --data PATH");
-        }
-        return sample;
-    }
-
-    private void print(Map<String, Object> report, List<Map<String, Object>> problems, Map<String, String> checks)
-            throws Exception {
+    private void print(ValidationReport report) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(report));
+            out.println(JsonMapper.write(report));
             return;
         }
-        out.println(file + ": " + (problems.isEmpty() ? "OK" : problems.size() + " problem(s)"));
-        checks.forEach((k, v) -> out.printf("  %-10s %s%n", k, v));
-        for (Map<String, Object> p : problems) {
+        out.println(file + ": " + (report.ok() ? "OK" : report.problems().size() + " problem(s)"));
+        report.checks().forEach((k, v) -> out.printf("  %-10s %s%n", k, v));
+        for (DefinitionException.Problem p : report.problems()) {
             out.printf(
                     "  %s:%s:%s: [%s] %s%n    hint: %s%n",
-                    p.get("file"), p.get("line"), p.get("column"), p.get("code"), p.get("message"), p.get("hint"));
+                    p.file(), p.line(), p.column(), p.code(), p.message(), p.hint());
         }
-        if (report.get("backtest") instanceof Map<?, ?> bt) {
-            out.println("  in-sample: total return " + bt.get("totalReturn") + ", " + bt.get("trades") + " trades");
+        if (report.backtest() != null) {
+            out.println("  in-sample: total return " + report.backtest().totalReturn() + ", "
+                    + report.backtest().trades() + " trades");
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.alphaweave.web.http;
 
 import io.alphaweave.api.ComponentKind;
-import io.alphaweave.platform.dsl.DefinitionLoader;
+import io.alphaweave.platform.app.DatasetCatalog;
+import io.alphaweave.platform.app.JsonMapper;
+import io.alphaweave.platform.app.ValidationReport;
+import io.alphaweave.platform.dsl.DefinitionException;
 import io.alphaweave.platform.registry.ComponentEntry;
-import io.alphaweave.web.DatasetDirectory;
-import io.alphaweave.web.DefinitionCheck;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -135,7 +136,7 @@ final class ApiRoutes {
                         400, "the body cannot be parsed (problems[] says where), or a bad filename",
                         422, "the definition is well-formed but fails a check (problems[] and checks)"),
                 ctx -> validate(ctx, services)));
-        AtomicReference<byte[]> document = new AtomicReference<>();
+        AtomicReference<String> document = new AtomicReference<>();
         routes.add(new Route(
                 HandlerType.GET,
                 "/openapi.json",
@@ -148,7 +149,7 @@ final class ApiRoutes {
                 ok,
                 ctx -> {
                     if (document.get() == null) {
-                        document.compareAndSet(null, ApiJson.write(OpenApiDocument.of(routes, settings.version())));
+                        document.compareAndSet(null, JsonMapper.write(OpenApiDocument.of(routes, settings.version())));
                     }
                     ctx.contentType("application/json").result(document.get());
                 }));
@@ -191,7 +192,7 @@ final class ApiRoutes {
                     ApiProblem.Kind.NOT_FOUND,
                     "no dataset \"" + id + "\"; known: "
                             + services.datasets().list().stream()
-                                    .map(DatasetDirectory.Dataset::id)
+                                    .map(DatasetCatalog.Dataset::name)
                                     .toList());
         }
         json(ctx, Views.DatasetDetail.of(services.datasets().describe(id)));
@@ -200,42 +201,62 @@ final class ApiRoutes {
     private static void validate(Context ctx, ApiServer.Services services) {
         boolean js = JS_TYPES.contains(RequestGuard.mediaType(ctx.contentType()));
         String name = fileName(ctx.queryParam("filename"), js);
-        String text = utf8(ctx.bodyAsBytes());
-        if (services.datasets().find("sample").isEmpty()) {
-            throw new IllegalStateException("the sample dataset is missing: validation needs it");
-        }
-        Map<String, Object> report = DefinitionCheck.run(
-                name,
-                () -> DefinitionLoader.shared().parse(name, text),
-                () -> services.datasets().load("sample"),
-                () -> "sample");
-        if (Boolean.TRUE.equals(report.get("ok"))) {
-            json(ctx, report);
+        ValidationReport report = services.validator().validate(name, utf8(ctx.bodyAsBytes()));
+        if (report.ok()) {
+            json(ctx, withoutServerPaths(report));
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> problems = (List<Map<String, Object>>) report.get("problems");
-        boolean malformed =
-                problems.stream().map(p -> String.valueOf(p.get("code"))).anyMatch(ApiRoutes::isSyntax);
-        Map<String, Object> extensions = new LinkedHashMap<>(report);
-        extensions.remove("problems");
-        extensions.remove("ok");
+        boolean malformed = report.problems().stream()
+                .map(DefinitionException.Problem::code)
+                .anyMatch(ApiRoutes::isSyntax);
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("file", report.file());
+        extensions.put("checks", report.checks());
+        if (report.id() != null) {
+            extensions.put("id", report.id());
+            extensions.put("kind", report.kind());
+            extensions.put("sha256", report.sha256());
+        }
         throw ApiProblem.withProblems(
                 malformed ? ApiProblem.Kind.BAD_REQUEST : ApiProblem.Kind.INVALID_DEFINITION,
-                problems.size() + " problem(s) in " + name + ": "
-                        + Redact.paths(String.valueOf(problems.getFirst().get("message"))),
-                problems.stream().map(ApiRoutes::redacted).toList(),
+                report.problems().size() + " problem(s) in " + name + "; the first: "
+                        + Redact.paths(report.problems().getFirst().message()),
+                report.problems().stream().map(ApiRoutes::problem).toList(),
                 extensions);
+    }
+
+    /** The report as sent: its quick backtest names the dataset, not the file it was read from. */
+    private static ValidationReport withoutServerPaths(ValidationReport r) {
+        ValidationReport.QuickBacktest b = r.backtest();
+        return new ValidationReport(
+                r.file(),
+                r.ok(),
+                r.checks(),
+                r.problems(),
+                r.id(),
+                r.kind(),
+                r.source(),
+                r.sha256(),
+                r.coverage(),
+                b == null
+                        ? null
+                        : new ValidationReport.QuickBacktest(
+                                b.mode(), DatasetCatalog.SAMPLE, b.symbols(), b.days(), b.totalReturn(), b.trades()));
+    }
+
+    private static Map<String, Object> problem(DefinitionException.Problem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", p.file());
+        m.put("line", p.line());
+        m.put("column", p.column());
+        m.put("code", p.code());
+        m.put("message", Redact.paths(p.message()));
+        m.put("hint", p.hint());
+        return m;
     }
 
     private static boolean isSyntax(String code) {
         return code.startsWith("YAML_") || code.equals("JS_SYNTAX") || code.startsWith("FILE_");
-    }
-
-    private static Map<String, Object> redacted(Map<String, Object> problem) {
-        Map<String, Object> m = new LinkedHashMap<>(problem);
-        m.computeIfPresent("message", (k, v) -> Redact.paths(String.valueOf(v)));
-        return m;
     }
 
     private static String fileName(String raw, boolean js) {
@@ -305,7 +326,7 @@ final class ApiRoutes {
     }
 
     private static void json(Context ctx, Object body) {
-        ctx.contentType("application/json").result(ApiJson.write(body));
+        ctx.contentType("application/json").result(JsonMapper.write(body));
     }
 
     private static String webjarVersion() {

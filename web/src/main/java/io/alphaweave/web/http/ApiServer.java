@@ -1,5 +1,7 @@
 package io.alphaweave.web.http;
 
+import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.app.DefinitionValidator;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.web.DatasetDirectory;
 import io.javalin.Javalin;
@@ -56,12 +58,14 @@ public final class ApiServer implements AutoCloseable {
      *
      * @param registry the component registry (the caller closes it)
      * @param datasets the named datasets
+     * @param validator checks definitions posted to {@code /validate}
      */
-    public record Services(ComponentRegistry registry, DatasetDirectory datasets) {
+    public record Services(ComponentRegistry registry, DatasetDirectory datasets, DefinitionValidator validator) {
         /** Checks nulls. */
         public Services {
             Objects.requireNonNull(registry, "registry must not be null");
             Objects.requireNonNull(datasets, "datasets must not be null");
+            Objects.requireNonNull(validator, "validator must not be null");
         }
     }
 
@@ -113,6 +117,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/explorer/init.js", ApiServer::explorerScript);
             config.routes.exception(ApiProblem.class, ProblemResponses::apiProblem);
             config.routes.exception(HttpResponseException.class, ProblemResponses::javalin);
+            config.routes.exception(AlphaweaveException.class, ProblemResponses::platform);
             config.routes.exception(Exception.class, ProblemResponses::unexpected);
         });
         return new ApiServer(app, routes);

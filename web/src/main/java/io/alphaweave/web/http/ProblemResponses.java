@@ -1,9 +1,13 @@
 package io.alphaweave.web.http;
 
+import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.api.ErrorCategory;
+import io.alphaweave.platform.app.JsonMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.EndpointNotFound;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +26,23 @@ final class ProblemResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
+    /** The one table from an error's category to the answer (DESIGN §7). */
+    static final Map<ErrorCategory, ApiProblem.Kind> BY_CATEGORY = new EnumMap<>(Map.of(
+            ErrorCategory.BAD_INPUT, ApiProblem.Kind.BAD_REQUEST,
+            ErrorCategory.COMPONENT_FAULT, ApiProblem.Kind.INTERNAL,
+            ErrorCategory.INTERNAL, ApiProblem.Kind.INTERNAL));
+
     private ProblemResponses() {}
+
+    static void platform(AlphaweaveException e, Context ctx) {
+        ApiProblem.Kind kind = BY_CATEGORY.get(e.category());
+        // a GET carries no input the platform reads (ids are checked first): bad input there is the server's data
+        if (kind == ApiProblem.Kind.BAD_REQUEST && !ctx.method().name().equals("GET")) {
+            write(ctx, kind, Redact.paths(e.getMessage()), null);
+        } else {
+            unexpected(e, ctx);
+        }
+    }
 
     static void apiProblem(ApiProblem p, Context ctx) {
         if (p.retryAfterSeconds() > 0) {
@@ -92,6 +112,6 @@ final class ProblemResponses {
         if (p != null) {
             p.extensions().forEach(body::putIfAbsent);
         }
-        ctx.status(kind.status()).contentType(PROBLEM_JSON).result(ApiJson.write(body));
+        ctx.status(kind.status()).contentType(PROBLEM_JSON).result(JsonMapper.write(body));
     }
 }

@@ -1,6 +1,7 @@
 package io.alphaweave.web.http;
 
 import io.alphaweave.api.ParameterSpec;
+import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.data.DataDefect;
 import io.alphaweave.platform.registry.ComponentEntry;
 import io.alphaweave.platform.registry.ComponentSource;
@@ -13,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON shapes of the API, as records rendered by {@link ApiJson} (snake_case). Each view copies
+ * The JSON shapes of the API, as records rendered by the one {@code JsonMapper} (snake_case). Each view copies
  * what a client may see and leaves out server paths.
  */
 final class Views {
@@ -81,10 +82,10 @@ final class Views {
         }
     }
 
-    /** A line of {@code GET /datasets}. */
-    record DatasetSummary(String id, String description) {
-        static DatasetSummary of(DatasetDirectory.Dataset d) {
-            return new DatasetSummary(d.id(), d.description());
+    /** A line of {@code GET /datasets}: its name and origin, never its files. */
+    record DatasetSummary(String id, String origin) {
+        static DatasetSummary of(DatasetCatalog.Dataset d) {
+            return new DatasetSummary(d.name(), d.origin());
         }
     }
 
@@ -106,7 +107,7 @@ final class Views {
     /** {@code GET /datasets/{id}}. */
     record DatasetDetail(
             String id,
-            String description,
+            String origin,
             String firstDate,
             String lastDate,
             int tradingDays,
@@ -121,7 +122,7 @@ final class Views {
             d.defectCounts().forEach((k, n) -> counts.put(k.name(), n));
             return new DatasetDetail(
                     d.id(),
-                    d.description(),
+                    d.origin(),
                     d.firstDate().toString(),
                     d.lastDate().toString(),
                     d.tradingDays(),

@@ -59,7 +59,23 @@ class ServeCommandTest {
 
     @Test
     void servesOnLoopbackUntilStopped(@TempDir Path dir) throws Exception {
-        StringWriter out = new StringWriter();
+        // the installation root holds the sample data that /validate runs on
+        String before = System.getProperty("alphaweave.home");
+        System.setProperty(
+                "alphaweave.home", Path.of("..").toAbsolutePath().normalize().toString());
+        try {
+            serveAndStop(dir);
+        } finally {
+            if (before == null) {
+                System.clearProperty("alphaweave.home");
+            } else {
+                System.setProperty("alphaweave.home", before);
+            }
+        }
+    }
+
+    private static void serveAndStop(Path dir) throws Exception {
+        StringWriter out = new StringWriter(), err = new StringWriter();
         AtomicInteger code = new AtomicInteger(-1);
         Thread serving = new Thread(() -> code.set(AlphaweaveCli.run(
                 new String[] {
@@ -73,11 +89,11 @@ class ServeCommandTest {
                 },
                 List.of(),
                 new PrintWriter(out, true),
-                new PrintWriter(new StringWriter(), true))));
+                new PrintWriter(err, true))));
         serving.start();
         Pattern url = Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+)/api/v1");
         String base = null;
-        for (int i = 0; i < 1200 && base == null; i++) {
+        for (int i = 0; i < 1200 && base == null && serving.isAlive(); i++) {
             Matcher m = url.matcher(out.toString());
             if (m.find()) {
                 base = m.group(1);
@@ -85,10 +101,11 @@ class ServeCommandTest {
                 Thread.sleep(50);
             }
         }
-        assertThat(base).as("the service announces its address: " + out).isNotNull();
+        assertThat(base).as("the service announces its address: " + out + err).isNotNull();
         HttpResponse<String> health = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).build(),
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         serving.interrupt();

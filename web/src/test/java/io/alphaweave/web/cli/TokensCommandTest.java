@@ -55,7 +55,8 @@ class TokensCommandTest {
     void listShowsIdsAndRolesButNeverTokens(@TempDir Path dir) {
         String f = dir.resolve("tokens.json").toString();
         assertThat(run("tokens", "list", "--tokens-file", f).out()).contains("no tokens");
-        String token = run("tokens", "create", "--role", "admin", "--tokens-file", f).lastLine();
+        String token =
+                run("tokens", "create", "--role", "admin", "--tokens-file", f).lastLine();
         Run list = run("tokens", "list", "--tokens-file", f);
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("ID").contains("ROLE").contains("admin").doesNotContain(token);
@@ -72,13 +73,25 @@ class TokensCommandTest {
         assertThat(run("tokens", "list", "--tokens-file", f).out()).doesNotContain(id);
         Run again = run("tokens", "revoke", id, "--tokens-file", f);
         assertThat(again.code()).isEqualTo(2);
-        assertThat(again.err().strip()).startsWith("error: no token with id \"" + id + "\"").doesNotContain("\n");
+        assertThat(again.err().strip())
+                .startsWith("error: no token with id \"" + id + "\"")
+                .doesNotContain("\n");
     }
 
     @Test
     void anUnknownRoleIsAOneLineError(@TempDir Path dir) {
-        Run r = run("tokens", "create", "--role", "root", "--tokens-file", dir.resolve("t.json").toString());
+        Run r = run(
+                "tokens",
+                "create",
+                "--role",
+                "root",
+                "--tokens-file",
+                dir.resolve("t.json").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).contains("--role").contains("root").contains("read").doesNotContain("\n");
+        assertThat(r.err().strip())
+                .contains("--role")
+                .contains("root")
+                .contains("read")
+                .doesNotContain("\n");
     }
 }

@@ -10,7 +10,6 @@ import io.alphaweave.api.ComponentKind;
 import io.alphaweave.platform.dsl.DefinitionLoader;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.platform.registry.ComponentSource;
-import io.alphaweave.web.DatasetDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -52,9 +51,14 @@ class ApiServerTest {
     private static String readToken;
     private static String writeToken;
     private static Path definition;
+    private static Path shared;
 
     @BeforeAll
     static void start() throws Exception {
+        // the shared data: an sp500 dataset that is a copy of the sample, so that it is cheap to describe
+        shared = dir.resolve("shared");
+        Files.createDirectories(shared.resolve("sp500"));
+        Files.copy(ROOT.resolve("data/sample/sp500_sample.csv.gz"), shared.resolve("sp500/all_stocks_5yr.csv.gz"));
         definition = dir.resolve("api_test_strategy.yaml");
         Files.writeString(definition, GOOD_YAML);
         registry = ComponentRegistry.empty();
@@ -71,7 +75,7 @@ class ApiServerTest {
         writeToken = tokens.create(Role.WRITE).token();
         server = ApiServer.create(
                         new ApiServer.Settings(64 * 1024, 10_000, false, List.of(), "9.9.9-test"),
-                        new ApiServer.Services(registry, DatasetDirectory.standard(ROOT, null)),
+                        ApiTestClient.services(registry, ROOT, shared),
                         tokens,
                         Clock.systemUTC())
                 .start("127.0.0.1", 0);
@@ -137,7 +141,8 @@ class ApiServerTest {
         assertThat(scale.get("min").asDouble()).isEqualTo(0.1);
         String sha =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(definition)));
-        assertThat(c.get("source").get("sha256").asText()).isEqualTo(sha);
+        // the one JsonMapper writes a digit run as a word: sha256 → sha_256
+        assertThat(c.get("source").get("sha_256").asText()).isEqualTo(sha);
         assertThat(c.get("source").get("type").asText()).isEqualTo("yaml");
         assertThat(c.get("source").has("location")).isFalse();
         assertThat(a.body()).doesNotContain(dir.toString());
@@ -199,10 +204,21 @@ class ApiServerTest {
     }
 
     @Test
-    void listsTheSampleDatasetByName() {
+    void listsTheDatasetsByNameAndOriginWithoutFiles() {
         JsonNode list = client.get("/api/v1/datasets").json();
-        assertThat(list.findValuesAsText("id")).containsExactly("sample");
-        assertThat(client.get("/api/v1/datasets").body()).doesNotContain("csv.gz");
+        assertThat(list.findValuesAsText("id")).containsExactly("sample", "sp500");
+        assertThat(list.findValuesAsText("origin")).containsExactly("shipped", "shared");
+        assertThat(client.get("/api/v1/datasets").body())
+                .doesNotContain("csv.gz")
+                .doesNotContain(dir.toString());
+    }
+
+    @Test
+    void describesTheSharedSp500DatasetWhenItIsPresent() {
+        var a = client.get("/api/v1/datasets/sp500");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().get("origin").asText()).isEqualTo("shared");
+        assertThat(a.json().get("symbol_count").asInt()).isEqualTo(50);
     }
 
     @Test
@@ -393,7 +409,7 @@ class ApiServerTest {
         Files.write(broken.resolve("sp500_sample.csv.gz"), new byte[] {1, 2, 3, 4});
         try (ApiServer s = ApiServer.create(
                         new ApiServer.Settings(1024, 100, false, List.of(), "t"),
-                        new ApiServer.Services(registry, DatasetDirectory.standard(other, null)),
+                        ApiTestClient.services(registry, other, other),
                         tokens,
                         Clock.systemUTC())
                 .start("127.0.0.1", 0)) {
@@ -409,7 +425,7 @@ class ApiServerTest {
         Clock frozen = Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
         try (ApiServer s = ApiServer.create(
                         new ApiServer.Settings(1024, 2, false, List.of(), "t"),
-                        new ApiServer.Services(registry, DatasetDirectory.standard(ROOT, null)),
+                        ApiTestClient.services(registry, ROOT, shared),
                         tokens,
                         frozen)
                 .start("127.0.0.1", 0)) {
@@ -433,7 +449,7 @@ class ApiServerTest {
     void beyondLoopbackEveryRouteNeedsAToken() {
         try (ApiServer s = ApiServer.create(
                         new ApiServer.Settings(1024, 100, true, List.of(), "t"),
-                        new ApiServer.Services(registry, DatasetDirectory.standard(ROOT, null)),
+                        ApiTestClient.services(registry, ROOT, shared),
                         tokens,
                         Clock.systemUTC())
                 .start("127.0.0.1", 0)) {
@@ -451,7 +467,7 @@ class ApiServerTest {
                 .isNull();
         try (ApiServer s = ApiServer.create(
                         new ApiServer.Settings(1024, 100, false, List.of("https://app.example"), "t"),
-                        new ApiServer.Services(registry, DatasetDirectory.standard(ROOT, null)),
+                        ApiTestClient.services(registry, ROOT, shared),
                         tokens,
                         Clock.systemUTC())
                 .start("127.0.0.1", 0)) {

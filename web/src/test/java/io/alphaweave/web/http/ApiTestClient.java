@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alphaweave.platform.app.DatasetCatalog;
+import io.alphaweave.platform.app.DefinitionValidator;
+import io.alphaweave.platform.app.Workspace;
+import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.web.DatasetDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Requests against a started service, and the checks every answer shares. */
 final class ApiTestClient {
@@ -18,6 +24,22 @@ final class ApiTestClient {
             .resolve("..")
             .toAbsolutePath()
             .normalize();
+
+    /**
+     * The services of a test server.
+     *
+     * @param registry the registry
+     * @param installDir where data/sample is
+     * @param sharedData the shared data directory (its sp500/ is the sp500 dataset)
+     */
+    static ApiServer.Services services(ComponentRegistry registry, Path installDir, Path sharedData) {
+        Workspace w = Workspace.resolve(
+                Workspace.Overrides.none().withHome(sharedData.resolve("home")),
+                Map.of(Workspace.SHARED_DATA_ENV, sharedData.toString()),
+                Map.of(Workspace.HOME_PROPERTY, installDir.toString(), "user.home", sharedData.toString()));
+        DatasetCatalog catalog = DatasetCatalog.of(w).datasetsOnly();
+        return new ApiServer.Services(registry, new DatasetDirectory(catalog), DefinitionValidator.onSample(catalog));
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;

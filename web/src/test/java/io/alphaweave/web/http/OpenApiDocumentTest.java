@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alphaweave.platform.registry.ComponentRegistry;
-import io.alphaweave.web.DatasetDirectory;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -37,7 +36,7 @@ class OpenApiDocumentTest {
         registry = ComponentRegistry.empty();
         server = ApiServer.create(
                         new ApiServer.Settings(1024, 1000, false, List.of(), "1.2.3"),
-                        new ApiServer.Services(registry, DatasetDirectory.standard(ApiTestClient.ROOT, null)),
+                        ApiTestClient.services(registry, ApiTestClient.ROOT, dir),
                         new AccessTokens(dir.resolve("tokens.json"), Clock.systemUTC()),
                         Clock.systemUTC())
                 .start("127.0.0.1", 0);
@@ -143,6 +142,7 @@ class OpenApiDocumentTest {
                     .isTrue();
         }
         assertThat(validate.get("x-required-role").asText()).isEqualTo("write");
-        assertThat(validate.get("requestBody").get("content").has("application/yaml")).isTrue();
+        assertThat(validate.get("requestBody").get("content").has("application/yaml"))
+                .isTrue();
     }
 }
