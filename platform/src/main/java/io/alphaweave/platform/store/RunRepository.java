@@ -1,0 +1,622 @@
+package io.alphaweave.platform.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Runs and everything they produced. A run is written RUNNING first ({@link #start}); its results and its
+ * COMPLETE status are then written in one transaction ({@link #complete}), so a run never looks complete
+ * with part of its results. Thread-safe.
+ */
+public final class RunRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUMMARY_COLUMNS = "id, name, status, config_hash, code_hash, dataset_hash,"
+            + " engine_version, progress, created_at, started_at, finished_at, error_category, error_message, owner";
+
+    private final Database db;
+    private final SignalWriter signalWriter;
+
+    RunRepository(Database db) {
+        this.db = db;
+        this.signalWriter = SignalWriter.of(db.engine());
+    }
+
+    /**
+     * Writes a new run, RUNNING, owned by this process, created and started now.
+     *
+     * @param run what is known at the start
+     * @return the stored run
+     * @throws StoreUnavailableException if the database is unreachable
+     */
+    public RunRecord start(NewRun run) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Sql.micros(db.settings().clock().instant());
+        String hashes = toJson(run.componentHashes());
+        db.call("starting run " + id, h -> h.createUpdate("INSERT INTO backtest_run (id, name, status,"
+                        + " config_json, component_hashes_json, config_hash, code_hash, dataset_hash,"
+                        + " engine_version, progress, created_at, started_at, owner) VALUES (:id, :name,"
+                        + " 'RUNNING', :config, :hashes, :configHash, :codeHash, :datasetHash, :engine, 0,"
+                        + " :now, :now, :owner)")
+                .bind("id", id)
+                .bind("name", run.name())
+                .bind("config", run.configJson())
+                .bind("hashes", hashes)
+                .bind("configHash", run.configHash())
+                .bind("codeHash", run.codeHash())
+                .bind("datasetHash", run.datasetHash())
+                .bind("engine", run.engineVersion())
+                .bind("now", Sql.instant(now))
+                .bind("owner", db.owner().encode())
+                .execute());
+        return get(id);
+    }
+
+    /**
+     * Records progress of a RUNNING run.
+     *
+     * @param runId the run
+     * @param progress fraction done in [0, 1]
+     * @return false if the run is not RUNNING (e.g. it was marked INTERRUPTED or deleted)
+     */
+    public boolean progress(String runId, double progress) {
+        Checks.unitInterval(progress, "progress");
+        return db.call("recording progress of run " + runId, h -> h.createUpdate(
+                                "UPDATE backtest_run SET progress = :p WHERE id = :id AND status = 'RUNNING'")
+                        .bind("p", progress)
+                        .bind("id", runId)
+                        .execute())
+                == 1;
+    }
+
+    /**
+     * Writes every result of a RUNNING run and marks it COMPLETE, in one transaction: on any failure
+     * nothing of it is written and the run stays RUNNING. Signal sets already stored under the same key
+     * are linked, not written again.
+     *
+     * @param runId the run
+     * @param results what it produced
+     * @return what was written, and the earlier equivalent run if any
+     * @throws UnknownRunException if no such run exists
+     * @throws RunStateException if the run is not RUNNING
+     * @throws StoreUnavailableException if the database is unreachable
+     */
+    public CompletionSummary complete(String runId, RunResults results) {
+        return db.transaction("storing the results of run " + runId, h -> {
+            RunSummary run = lockRunning(h, runId, "complete");
+            int stored = 0;
+            int reused = 0;
+            long rows = 0;
+            Set<Long> linked = new HashSet<>();
+            for (SignalSet set : results.signalSets()) {
+                long[] idAndRows = ensureSignalSet(h, set);
+                if (idAndRows[1] >= 0) {
+                    stored++;
+                    rows += idAndRows[1];
+                } else {
+                    reused++;
+                }
+                if (linked.add(idAndRows[0])) {
+                    h.createUpdate("INSERT INTO run_signal_set (run_id, set_id, strategy_id) VALUES (:run, :set,"
+                                    + " :strategy)")
+                            .bind("run", runId)
+                            .bind("set", idAndRows[0])
+                            .bind("strategy", set.key().strategyId())
+                            .execute();
+                }
+            }
+            insertAllocations(h, runId, results.allocations());
+            insertPerformance(h, runId, results.performance());
+            insertTrades(h, runId, results.trades());
+            Instant now = Sql.micros(db.settings().clock().instant());
+            h.createUpdate("UPDATE backtest_run SET status = 'COMPLETE', progress = 1, finished_at = :now,"
+                            + " report_json = :report WHERE id = :id")
+                    .bind("now", Sql.instant(now))
+                    .bind("report", results.reportJson())
+                    .bind("id", runId)
+                    .execute();
+            String equivalent = h.createQuery("SELECT id FROM backtest_run WHERE config_hash = :c AND code_hash ="
+                            + " :k AND dataset_hash = :d AND status = 'COMPLETE' AND id <> :id ORDER BY created_at,"
+                            + " id LIMIT 1")
+                    .bind("c", run.configHash())
+                    .bind("k", run.codeHash())
+                    .bind("d", run.datasetHash())
+                    .bind("id", runId)
+                    .mapTo(String.class)
+                    .findOne()
+                    .orElse(null);
+            return new CompletionSummary(stored, reused, rows, equivalent);
+        });
+    }
+
+    /**
+     * Marks a RUNNING run FAILED with its error.
+     *
+     * @param runId the run
+     * @param category the error category (e.g. {@code BAD_INPUT}), 1–32 characters
+     * @param message the one-line error message
+     * @return false if the run was not RUNNING
+     */
+    public boolean fail(String runId, String category, String message) {
+        Checks.nonBlank(category, "category", 32);
+        java.util.Objects.requireNonNull(message, "message");
+        return finish(runId, RunStatus.FAILED, category, message);
+    }
+
+    /**
+     * Marks a RUNNING run CANCELLED.
+     *
+     * @param runId the run
+     * @return false if the run was not RUNNING
+     */
+    public boolean cancel(String runId) {
+        return finish(runId, RunStatus.CANCELLED, null, null);
+    }
+
+    private boolean finish(String runId, RunStatus status, String category, String message) {
+        Instant now = db.settings().clock().instant();
+        return db.call("marking run " + runId + " " + status, h -> h.createUpdate("UPDATE backtest_run SET status"
+                                + " = :status, finished_at = :now, error_category = :category, error_message ="
+                                + " :message WHERE id = :id AND status = 'RUNNING'")
+                        .bind("status", status.name())
+                        .bind("now", Sql.instant(now))
+                        .bind("category", category)
+                        .bind("message", message)
+                        .bind("id", runId)
+                        .execute())
+                == 1;
+    }
+
+    /**
+     * Marks INTERRUPTED every RUNNING run of {@code owner} (e.g. a service restarting marks its own).
+     *
+     * @param owner the encoded owner ({@link ProcessOwner#encode()} or a service's name)
+     * @return how many runs were marked
+     */
+    public int markInterrupted(String owner) {
+        Instant now = db.settings().clock().instant();
+        return db.call("marking the runs of " + owner + " INTERRUPTED", h -> h.createUpdate(
+                        "UPDATE backtest_run SET status = 'INTERRUPTED', finished_at = :now, error_message = :message"
+                                + " WHERE status = 'RUNNING' AND owner = :owner")
+                .bind("now", Sql.instant(now))
+                .bind("message", "its process " + owner + " stopped before the results were written")
+                .bind("owner", owner)
+                .execute());
+    }
+
+    /** Marks INTERRUPTED the RUNNING runs whose owner process on this host is gone. */
+    int recoverAbandoned() {
+        List<String> owners = db.call("finding abandoned runs", h -> h.createQuery(
+                        "SELECT DISTINCT owner FROM backtest_run WHERE status = 'RUNNING'")
+                .mapTo(String.class)
+                .list());
+        int marked = 0;
+        String host = db.owner().host();
+        for (String owner : owners) {
+            if (ProcessOwner.decode(owner).map(o -> o.isGoneOn(host)).orElse(false)) {
+                marked += markInterrupted(owner);
+            }
+        }
+        return marked;
+    }
+
+    /**
+     * @param runId a run id
+     * @return the run with its documents, or empty if there is none
+     */
+    public Optional<RunRecord> find(String runId) {
+        return db.call("reading run " + runId, h -> h.createQuery("SELECT " + SUMMARY_COLUMNS
+                        + ", config_json, component_hashes_json, report_json FROM backtest_run WHERE id = :id")
+                .bind("id", runId)
+                .map((rs, ctx) -> new RunRecord(
+                        summary(rs),
+                        rs.getString("config_json"),
+                        fromJson(rs.getString("component_hashes_json")),
+                        rs.getString("report_json")))
+                .findOne());
+    }
+
+    /**
+     * @param runId a run id
+     * @return the run with its documents
+     * @throws UnknownRunException if there is none
+     */
+    public RunRecord get(String runId) {
+        return find(runId).orElseThrow(() -> new UnknownRunException(runId));
+    }
+
+    /**
+     * Lists runs newest first (by creation instant, then id).
+     *
+     * @param query status filter and limit
+     * @return at most {@code query.limit()} runs
+     */
+    public List<RunSummary> list(RunQuery query) {
+        return db.call("listing runs", h -> {
+            Query select = h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM backtest_run"
+                            + (query.status() == null ? "" : " WHERE status = :status")
+                            + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                    .bind("limit", query.limit());
+            if (query.status() != null) {
+                select.bind("status", query.status().name());
+            }
+            return select.map((rs, ctx) -> summary(rs)).list();
+        });
+    }
+
+    /**
+     * The earliest COMPLETE run with these hashes: a run with the same three repeats it.
+     *
+     * @param configHash hash of the resolved config
+     * @param codeHash hash of the code
+     * @param datasetHash hash of the data
+     * @return that run, or empty
+     */
+    public Optional<RunSummary> findEquivalent(String configHash, String codeHash, String datasetHash) {
+        return db.call("finding an equivalent run", h -> h.createQuery("SELECT " + SUMMARY_COLUMNS
+                        + " FROM backtest_run WHERE config_hash = :c AND code_hash = :k AND dataset_hash = :d AND"
+                        + " status = 'COMPLETE' ORDER BY created_at, id LIMIT 1")
+                .bind("c", configHash)
+                .bind("k", codeHash)
+                .bind("d", datasetHash)
+                .map((rs, ctx) -> summary(rs))
+                .findOne());
+    }
+
+    /**
+     * Deletes a run and its allocations, performance, trades and signal-set links; a signal set goes too
+     * when no other run uses it.
+     *
+     * @param runId the run
+     * @return true if it existed
+     * @throws RunStateException if the run is RUNNING
+     */
+    public boolean delete(String runId) {
+        return db.transaction("deleting run " + runId, h -> {
+            Optional<String> status = h.createQuery("SELECT status FROM backtest_run WHERE id = :id FOR UPDATE")
+                    .bind("id", runId)
+                    .mapTo(String.class)
+                    .findOne();
+            if (status.isEmpty()) {
+                return false;
+            }
+            if (status.get().equals(RunStatus.RUNNING.name())) {
+                throw new RunStateException("run '" + runId + "' is RUNNING; delete it once it has finished");
+            }
+            List<Long> sets = h.createQuery("SELECT set_id FROM run_signal_set WHERE run_id = :id")
+                    .bind("id", runId)
+                    .mapTo(Long.class)
+                    .list();
+            h.createUpdate("DELETE FROM backtest_run WHERE id = :id")
+                    .bind("id", runId)
+                    .execute();
+            for (long set : sets) {
+                boolean used = h.createQuery("SELECT COUNT(*) FROM run_signal_set WHERE set_id = :set")
+                                .bind("set", set)
+                                .mapTo(Long.class)
+                                .one()
+                        > 0;
+                if (!used) {
+                    h.createUpdate("DELETE FROM strategy_signal WHERE set_id = :set")
+                            .bind("set", set)
+                            .execute();
+                    h.createUpdate("DELETE FROM signal_set WHERE id = :set")
+                            .bind("set", set)
+                            .execute();
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * @param leftId the first run
+     * @param rightId the second run
+     * @return the two side by side
+     * @throws UnknownRunException if either does not exist
+     */
+    public RunComparison compare(String leftId, String rightId) {
+        RunSummary left = get(leftId).summary();
+        RunSummary right = get(rightId).summary();
+        return new RunComparison(
+                left,
+                right,
+                left.configHash().equals(right.configHash()),
+                left.codeHash().equals(right.codeHash()),
+                left.datasetHash().equals(right.datasetHash()),
+                performance(leftId),
+                performance(rightId));
+    }
+
+    /**
+     * @param runId a run
+     * @return the signal sets it used, by strategy id
+     */
+    public List<StoredSignalSet> signalSets(String runId) {
+        return db.call("reading the signal sets of run " + runId, h -> h.createQuery("SELECT s.id, s.strategy_id,"
+                        + " s.strategy_hash, s.parameters_json, s.dataset_hash, s.period_start, s.period_end,"
+                        + " s.row_count FROM signal_set s JOIN run_signal_set l ON l.set_id = s.id WHERE l.run_id ="
+                        + " :id ORDER BY s.strategy_id, s.id")
+                .bind("id", runId)
+                .map((rs, ctx) -> new StoredSignalSet(
+                        rs.getLong("id"),
+                        new SignalSetKey(
+                                rs.getString("strategy_id"),
+                                rs.getString("strategy_hash"),
+                                rs.getString("parameters_json"),
+                                rs.getString("dataset_hash"),
+                                Sql.date(rs, "period_start"),
+                                Sql.date(rs, "period_end")),
+                        rs.getLong("row_count")))
+                .list());
+    }
+
+    /**
+     * @param setId a stored set's id
+     * @return its rows, ordered by symbol (in the database's collation) then date
+     */
+    public List<SignalRow> signals(long setId) {
+        return db.call("reading signal set " + setId, h -> h.createQuery("SELECT symbol, signal_date, alpha_score,"
+                        + " confidence, horizon_days, volatility_adjusted, metadata_json FROM strategy_signal WHERE"
+                        + " set_id = :set ORDER BY symbol, signal_date")
+                .bind("set", setId)
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> new SignalRow(
+                        rs.getString("symbol"),
+                        Sql.date(rs, "signal_date"),
+                        rs.getDouble("alpha_score"),
+                        rs.getDouble("confidence"),
+                        rs.getInt("horizon_days"),
+                        rs.getBoolean("volatility_adjusted"),
+                        rs.getString("metadata_json")))
+                .list());
+    }
+
+    /**
+     * @param runId a run
+     * @return its allocations in the order they were written
+     */
+    public List<AllocationRow> allocations(String runId) {
+        return db.call("reading the allocations of run " + runId, h -> h.createQuery("SELECT allocation_date,"
+                        + " combination_method, weights_json, total_capital, provenance_json,"
+                        + " binding_constraints_json FROM portfolio_allocation WHERE run_id = :id ORDER BY seq")
+                .bind("id", runId)
+                .map((rs, ctx) -> new AllocationRow(
+                        Sql.date(rs, "allocation_date"),
+                        rs.getString("combination_method"),
+                        rs.getString("weights_json"),
+                        rs.getDouble("total_capital"),
+                        rs.getString("provenance_json"),
+                        rs.getString("binding_constraints_json")))
+                .list());
+    }
+
+    /**
+     * @param runId a run
+     * @return its performance rows by strategy id, evaluation date and lookback
+     */
+    public List<PerformanceRow> performance(String runId) {
+        return db.call("reading the performance of run " + runId, h -> h.createQuery("SELECT strategy_id,"
+                        + " evaluation_date, lookback_days, sharpe_ratio, total_return, max_drawdown, win_rate,"
+                        + " ic_mean, metrics_json FROM strategy_performance WHERE run_id = :id ORDER BY"
+                        + " strategy_id, evaluation_date, lookback_days")
+                .bind("id", runId)
+                .map((rs, ctx) -> new PerformanceRow(
+                        rs.getString("strategy_id"),
+                        Sql.date(rs, "evaluation_date"),
+                        rs.getInt("lookback_days"),
+                        rs.getDouble("sharpe_ratio"),
+                        rs.getDouble("total_return"),
+                        rs.getDouble("max_drawdown"),
+                        rs.getDouble("win_rate"),
+                        rs.getDouble("ic_mean"),
+                        rs.getString("metrics_json")))
+                .list());
+    }
+
+    /**
+     * @param runId a run
+     * @return its trades in the order they were written
+     */
+    public List<TradeRow> trades(String runId) {
+        return db.call("reading the trades of run " + runId, h -> h.createQuery("SELECT symbol, side, decision_date,"
+                        + " entry_date, exit_date, entry_price, exit_price, quantity, commission, pnl,"
+                        + " attribution_json FROM trade WHERE run_id = :id ORDER BY seq")
+                .bind("id", runId)
+                .map((rs, ctx) -> new TradeRow(
+                        rs.getString("symbol"),
+                        TradeSide.valueOf(rs.getString("side")),
+                        Sql.date(rs, "decision_date"),
+                        Sql.date(rs, "entry_date"),
+                        Sql.date(rs, "exit_date"),
+                        rs.getDouble("entry_price"),
+                        rs.getDouble("exit_price"),
+                        rs.getDouble("quantity"),
+                        rs.getDouble("commission"),
+                        rs.getDouble("pnl"),
+                        rs.getString("attribution_json")))
+                .list());
+    }
+
+    private RunSummary lockRunning(Handle h, String runId, String step) {
+        RunSummary run = h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM backtest_run WHERE id = :id FOR UPDATE")
+                .bind("id", runId)
+                .map((rs, ctx) -> summary(rs))
+                .findOne()
+                .orElseThrow(() -> new UnknownRunException(runId));
+        if (run.status() != RunStatus.RUNNING) {
+            throw new RunStateException(
+                    "cannot " + step + " run '" + runId + "': it must be RUNNING, is " + run.status());
+        }
+        return run;
+    }
+
+    /** @return {set id, rows written} with rows written -1 when the set was already stored */
+    private long[] ensureSignalSet(Handle h, SignalSet set) throws SQLException {
+        SignalSetKey key = set.key();
+        String digest = key.digest();
+        Optional<Long> existing = findSet(h, digest);
+        if (existing.isPresent()) {
+            return new long[] {existing.get(), -1};
+        }
+        String insert = "INSERT INTO signal_set (set_key, strategy_id, strategy_hash, parameters_json, dataset_hash,"
+                + " period_start, period_end, row_count, created_at) VALUES (:key, :strategy, :hash, :params,"
+                + " :dataset, :from, :to, :rows, :now)";
+        if (db.engine() == DatabaseEngine.POSTGRESQL) {
+            // a concurrent run storing the same set: wait for it, then use its rows
+            insert += " ON CONFLICT (set_key) DO NOTHING";
+        }
+        int inserted = h.createUpdate(insert)
+                .bind("key", digest)
+                .bind("strategy", key.strategyId())
+                .bind("hash", key.strategyHash())
+                .bind("params", key.parametersJson())
+                .bind("dataset", key.datasetHash())
+                .bind("from", Sql.date(key.periodStart()))
+                .bind("to", Sql.date(key.periodEnd()))
+                .bind("rows", (long) set.rows().size())
+                .bind("now", Sql.instant(db.settings().clock().instant()))
+                .execute();
+        long id = findSet(h, digest).orElseThrow(() -> new StoreException("signal set " + digest + " vanished"));
+        if (inserted == 0) {
+            return new long[] {id, -1};
+        }
+        return new long[] {id, signalWriter.write(h.getConnection(), id, set.rows())};
+    }
+
+    private static Optional<Long> findSet(Handle h, String digest) {
+        return h.createQuery("SELECT id FROM signal_set WHERE set_key = :key")
+                .bind("key", digest)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    private static void insertAllocations(Handle h, String runId, List<AllocationRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO portfolio_allocation (run_id, seq, allocation_date,"
+                + " combination_method, weights_json, total_capital, provenance_json, binding_constraints_json)"
+                + " VALUES (:run, :seq, :date, :method, :weights, :capital, :provenance, :binding)");
+        int seq = 0;
+        for (AllocationRow row : rows) {
+            batch.bind("run", runId)
+                    .bind("seq", seq++)
+                    .bind("date", Sql.date(row.date()))
+                    .bind("method", row.combinationMethod())
+                    .bind("weights", row.weightsJson())
+                    .bind("capital", row.totalCapital())
+                    .bind("provenance", row.provenanceJson())
+                    .bind("binding", row.bindingConstraintsJson())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static void insertPerformance(Handle h, String runId, List<PerformanceRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO strategy_performance (run_id, strategy_id,"
+                + " evaluation_date, lookback_days, sharpe_ratio, total_return, max_drawdown, win_rate, ic_mean,"
+                + " metrics_json) VALUES (:run, :strategy, :date, :lookback, :sharpe, :ret, :dd, :win, :ic,"
+                + " :metrics)");
+        for (PerformanceRow row : rows) {
+            batch.bind("run", runId)
+                    .bind("strategy", row.strategyId())
+                    .bind("date", Sql.date(row.evaluationDate()))
+                    .bind("lookback", row.lookbackDays())
+                    .bind("sharpe", row.sharpeRatio())
+                    .bind("ret", row.totalReturn())
+                    .bind("dd", row.maxDrawdown())
+                    .bind("win", row.winRate())
+                    .bind("ic", row.icMean())
+                    .bind("metrics", row.metricsJson())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static void insertTrades(Handle h, String runId, List<TradeRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO trade (run_id, seq, symbol, side, decision_date,"
+                + " entry_date, exit_date, entry_price, exit_price, quantity, commission, pnl, attribution_json)"
+                + " VALUES (:run, :seq, :symbol, :side, :decision, :entry, :exit, :entryPrice, :exitPrice, :qty,"
+                + " :commission, :pnl, :attribution)");
+        int seq = 0;
+        for (TradeRow row : rows) {
+            batch.bind("run", runId)
+                    .bind("seq", seq++)
+                    .bind("symbol", row.symbol())
+                    .bind("side", row.side().name())
+                    .bind("decision", Sql.date(row.decisionDate()))
+                    .bind("entry", Sql.date(row.entryDate()))
+                    .bind("exit", Sql.date(row.exitDate()))
+                    .bind("entryPrice", row.entryPrice())
+                    .bind("exitPrice", row.exitPrice())
+                    .bind("qty", row.quantity())
+                    .bind("commission", row.commission())
+                    .bind("pnl", row.pnl())
+                    .bind("attribution", row.attributionJson())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static RunSummary summary(ResultSet rs) throws SQLException {
+        return new RunSummary(
+                rs.getString("id"),
+                rs.getString("name"),
+                RunStatus.valueOf(rs.getString("status")),
+                rs.getString("config_hash"),
+                rs.getString("code_hash"),
+                rs.getString("dataset_hash"),
+                rs.getString("engine_version"),
+                rs.getDouble("progress"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "finished_at"),
+                rs.getString("error_category"),
+                rs.getString("error_message"),
+                rs.getString("owner"));
+    }
+
+    private static String toJson(Map<String, String> map) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(map));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+    }
+
+    private static Map<String, String> fromJson(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<TreeMap<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new StoreException(
+                    "component_hashes_json of a stored run is not a JSON object: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** For tests and the benchmarks' bookkeeping: rows in a table. */
+    long count(String table) {
+        return db.call("counting " + table, h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                .mapTo(Long.class)
+                .one());
+    }
+}
