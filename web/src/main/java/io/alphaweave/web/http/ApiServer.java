@@ -99,6 +99,9 @@ public final class ApiServer implements AutoCloseable {
             config.startup.startupWatcherEnabled = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
+            // requests Jetty refuses before Javalin sees them answer as problems too
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblemHandler()));
             config.staticFiles.enableWebjars();
             if (!settings.corsOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {

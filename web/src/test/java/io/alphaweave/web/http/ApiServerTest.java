@@ -194,6 +194,21 @@ class ApiServerTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/components/%zz", "/api/v1/components/%", "/api/v1/datasets/a%00b", "/api/v1/../../etc/passwd"})
+    void requestsTheServerCannotDecodeStillAnswerWithAProblem(String target) {
+        String answer = client.raw(target);
+        assertThat(answer).containsPattern("^HTTP/1.1 4\\d\\d ");
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(answer)
+                .containsPattern("\"status\"\\s*:\\s*4\\d\\d")
+                .contains("\"type\" : \"urn:alphaweave:problem:")
+                .contains("X-Content-Type-Options: nosniff")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("<html")
+                .doesNotContain("Exception");
+    }
+
     @Test
     void anUnknownRouteIs404AndAWrongMethodIs405WithAllow() {
         JsonNode p = assertProblem(client.get("/api/v1/nothing-here"), 404);

@@ -106,6 +106,24 @@ final class ApiTestClient {
         }
     }
 
+    /**
+     * Sends a request as raw bytes, for targets an HTTP client would refuse to send.
+     *
+     * @param target the request target as sent
+     * @return the status line, the headers and the body
+     */
+    String raw(String target) {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static String bearer(String token) {
         return "Bearer " + token;
     }
