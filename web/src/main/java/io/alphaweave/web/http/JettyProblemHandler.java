@@ -25,7 +25,8 @@ final class JettyProblemHandler extends ErrorHandler {
     protected void generateResponse(
             Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
-        String instance = request.getHttpURI() == null ? "/" : request.getHttpURI().getPath();
+        String instance =
+                request.getHttpURI() == null ? "/" : request.getHttpURI().getPath();
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(HttpHeader.CONTENT_TYPE, ProblemResponses.PROBLEM_JSON);
         securityHeaders(headers);

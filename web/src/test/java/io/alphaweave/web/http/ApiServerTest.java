@@ -195,7 +195,13 @@ class ApiServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/components/%zz", "/api/v1/components/%", "/api/v1/datasets/a%00b", "/api/v1/../../etc/passwd"})
+    @ValueSource(
+            strings = {
+                "/api/v1/components/%zz",
+                "/api/v1/components/%",
+                "/api/v1/datasets/a%00b",
+                "/api/v1/../../etc/passwd"
+            })
     void requestsTheServerCannotDecodeStillAnswerWithAProblem(String target) {
         String answer = client.raw(target);
         assertThat(answer).containsPattern("^HTTP/1.1 4\\d\\d ");
