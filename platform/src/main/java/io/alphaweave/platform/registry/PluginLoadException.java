@@ -1,7 +1,6 @@
 package io.alphaweave.platform.registry;
 
 import io.alphaweave.api.AlphaweaveException;
-import io.alphaweave.api.ErrorCategory;
 
 /**
  * A plugin JAR could not be installed or loaded: not a JAR, no or bad PF4J descriptor, a missing
@@ -21,11 +20,5 @@ public class PluginLoadException extends AlphaweaveException {
      */
     public PluginLoadException(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    /** @return {@link ErrorCategory#COMPONENT_FAULT}: a component broke its contract or its limits */
-    @Override
-    public ErrorCategory category() {
-        return ErrorCategory.COMPONENT_FAULT;
     }
 }

@@ -31,6 +31,9 @@ class ErrorCategoryTest {
         assertThat(ErrorCategory.of(new UnknownComponentException(ComponentKind.STRATEGY, "x", List.of("y"), null)))
                 .isEqualTo(ErrorCategory.BAD_INPUT);
         assertThat(ErrorCategory.of(new AlphaweaveException("plain"))).isEqualTo(ErrorCategory.BAD_INPUT);
+        assertThat(ErrorCategory.of(new PluginLoadException("notes.txt is not a JAR")))
+                .as("installing a file that is no plugin is the user's mistake")
+                .isEqualTo(ErrorCategory.BAD_INPUT);
         assertThat(ErrorCategory.of(new RunCancelledException(RunPhase.BACKTEST)))
                 .isEqualTo(ErrorCategory.BAD_INPUT);
     }
@@ -41,14 +44,21 @@ class ErrorCategoryTest {
                 .isEqualTo(ErrorCategory.COMPONENT_FAULT);
         assertThat(ErrorCategory.of(new ComponentFailedException("strategy x failed to load")))
                 .isEqualTo(ErrorCategory.COMPONENT_FAULT);
-        assertThat(ErrorCategory.of(new PluginLoadException("bad.jar: no descriptor")))
-                .isEqualTo(ErrorCategory.COMPONENT_FAULT);
         assertThat(ErrorCategory.of(new InvalidSignalException("alphaScore must be in [-1, 1], was 2")))
                 .isEqualTo(ErrorCategory.COMPONENT_FAULT);
         assertThat(ErrorCategory.of(new LookaheadException("x peeks ahead", LocalDate.of(2020, 1, 2), "AAA")))
                 .isEqualTo(ErrorCategory.COMPONENT_FAULT);
         assertThat(ErrorCategory.of(new ScriptException("x.js", 1, 1, "boom")))
                 .isEqualTo(ErrorCategory.COMPONENT_FAULT);
+    }
+
+    @Test
+    void anExceptionThatWrapsAnotherKeepsItsCategory() {
+        var broken = new ComponentFailedException("strategy peek looks ahead");
+        assertThat(ErrorCategory.of(new BacktestConfigException("strategies[0].id: " + broken.getMessage(), broken)))
+                .isEqualTo(ErrorCategory.COMPONENT_FAULT);
+        assertThat(ErrorCategory.of(new BacktestConfigException("x", new IllegalStateException("io"))))
+                .isEqualTo(ErrorCategory.BAD_INPUT);
     }
 
     @Test

@@ -190,9 +190,7 @@ class BacktestCliTest {
                 "--plugins",
                 p);
         assertThat(badSymbol.code()).isEqualTo(2);
-        assertThat(badSymbol.err())
-                .startsWith("error: --symbols: ZZZ is not in ")
-                .contains("e.g. AAA");
+        assertThat(badSymbol.err()).startsWith("error: symbols: ZZZ is not in ").contains("e.g. AAA");
 
         Run badParam = run(
                 "backtest",
@@ -207,7 +205,7 @@ class BacktestCliTest {
                 "--plugins",
                 p);
         assertThat(badParam.code()).isEqualTo(2);
-        assertThat(badParam.err()).isEqualTo("error: --params for first_bar_buyer: hold must be ≥ 1, was 0\n");
+        assertThat(badParam.err()).isEqualTo("error: params for first_bar_buyer: hold must be ≥ 1, was 0\n");
 
         Run unknown = run("backtest", "--mode", "rules", "--data", data, "--strategy", "no_such", "--plugins", p);
         assertThat(unknown.code()).isEqualTo(2);

@@ -244,24 +244,16 @@ class PortfolioCliTest {
     @Test
     void theShippedDemoConfigNamesTheSeedsStrategiesWeightedAndRiskParityOnTheSampleData() {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        String before = System.getProperty("alphaweave.home");
-        System.setProperty("alphaweave.home", root.toString());
-        try {
-            var c = io.alphaweave.platform.backtest.BacktestConfig.parse(root.resolve(DemoCommand.CONFIG));
-            assertThat(c.strategies())
-                    .extracting(s -> s.id())
-                    .containsExactly("bollinger_mean_reversion", "macd_rsi_confluence", "momentum_rank");
-            assertThat(c.combiner().id()).isEqualTo("weighted");
-            assertThat(c.allocator().id()).isEqualTo("risk_parity");
-            assertThat(c.dataPath()).isEqualTo(root.resolve("data/sample/sp500_sample.csv.gz"));
-            assertThat(c.constraints().maxPosition()).isEqualTo(0.10);
-        } finally {
-            if (before == null) {
-                System.clearProperty("alphaweave.home");
-            } else {
-                System.setProperty("alphaweave.home", before);
-            }
-        }
+        var c = io.alphaweave.platform.backtest.BacktestConfig.parse(
+                root.resolve(DemoCommand.CONFIG),
+                io.alphaweave.platform.backtest.BacktestConfig.DataResolver.paths(root));
+        assertThat(c.strategies())
+                .extracting(s -> s.id())
+                .containsExactly("bollinger_mean_reversion", "macd_rsi_confluence", "momentum_rank");
+        assertThat(c.combiner().id()).isEqualTo("weighted");
+        assertThat(c.allocator().id()).isEqualTo("risk_parity");
+        assertThat(c.dataPath()).isEqualTo(root.resolve("data/sample/sp500_sample.csv.gz"));
+        assertThat(c.constraints().maxPosition()).isEqualTo(0.10);
     }
 
     @Test
