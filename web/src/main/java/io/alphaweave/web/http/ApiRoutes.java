@@ -92,6 +92,21 @@ final class ApiRoutes {
                 ctx -> getComponent(ctx, services)));
         routes.add(new Route(
                 HandlerType.GET,
+                "/plugins",
+                Role.READ,
+                List.of(),
+                "listPlugins",
+                "plugins",
+                "The plugin JARs: id, version, file name, SHA-256, state and the components each registered",
+                List.of(),
+                ok,
+                ctx -> json(
+                        ctx,
+                        services.registry().plugins().stream()
+                                .map(Views.Plugin::of)
+                                .toList())));
+        routes.add(new Route(
+                HandlerType.GET,
                 "/datasets",
                 Role.READ,
                 List.of(),

@@ -5,6 +5,7 @@ import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.data.DataDefect;
 import io.alphaweave.platform.registry.ComponentEntry;
 import io.alphaweave.platform.registry.ComponentSource;
+import io.alphaweave.platform.registry.PluginStatus;
 import io.alphaweave.web.DatasetDirectory;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -79,6 +80,27 @@ final class Views {
                     e.info() == null ? null : e.info().horizonDays(),
                     e.parameters().stream().map(Parameter::of).toList(),
                     e.info() == null ? "" : e.info().readme());
+        }
+    }
+
+    /** A line of {@code GET /plugins}: the JAR named, not located. */
+    record Plugin(
+            String id,
+            String version,
+            String file,
+            String sha256,
+            String state,
+            String error,
+            List<String> components) {
+        static Plugin of(PluginStatus p) {
+            return new Plugin(
+                    p.pluginId(),
+                    p.version(),
+                    p.jar().getFileName().toString(),
+                    p.sha256(),
+                    p.state().label(),
+                    Redact.paths(p.error()),
+                    p.components());
         }
     }
 

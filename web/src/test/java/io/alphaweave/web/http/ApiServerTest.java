@@ -216,6 +216,32 @@ class ApiServerTest {
     }
 
     @Test
+    void listsPluginJarsByFileNameWithTheirStateAndHash(@TempDir Path plugins) throws Exception {
+        byte[] notAJar = {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'};
+        Files.write(plugins.resolve("broken-plugin.jar"), notAJar);
+        try (ComponentRegistry withPlugins =
+                        ComponentRegistry.builder().pluginsDirectory(plugins).build();
+                ApiServer s = ApiServer.create(
+                                new ApiServer.Settings(1024, 100, false, List.of(), "t"),
+                                ApiTestClient.services(withPlugins, ROOT, shared),
+                                tokens,
+                                Clock.systemUTC())
+                        .start("127.0.0.1", 0)) {
+            var a = new ApiTestClient(s.port()).get("/api/v1/plugins");
+            assertThat(a.status()).as(a.body()).isEqualTo(200);
+            JsonNode p = a.json().get(0);
+            assertThat(p.get("file").asText()).isEqualTo("broken-plugin.jar");
+            assertThat(p.get("state").asText()).isEqualTo("failed");
+            assertThat(p.get("error").asText()).isNotBlank();
+            assertThat(p.get("sha_256").asText())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(notAJar)));
+            assertThat(a.body()).doesNotContain(plugins.toString());
+        }
+        assertThat(client.get("/api/v1/plugins").json().size()).isZero();
+    }
+
+    @Test
     void anUnknownRouteIs404AndAWrongMethodIs405WithAllow() {
         JsonNode p = assertProblem(client.get("/api/v1/nothing-here"), 404);
         assertThat(p.get("detail").asText()).contains("/api/v1/nothing-here").contains("openapi.json");
