@@ -100,15 +100,16 @@ public final class BacktestService {
      * asked) every registered combiner.
      *
      * @param request the config and whether to compare the combiners
-     * @param progress hears the phases and the progress
+     * @param listener hears the phases and the progress
      * @param cancellation checked between phases and at every rebalance
      * @return the report
      * @throws RunCancelledException when cancelled
      */
     public BacktestReport run(
-            BacktestRequest.Portfolio request, ProgressListener progress, CancellationToken cancellation) {
-        Objects.requireNonNull(progress, "progress");
+            BacktestRequest.Portfolio request, ProgressListener listener, CancellationToken cancellation) {
+        Objects.requireNonNull(listener, "progress");
         Objects.requireNonNull(cancellation, "cancellation");
+        ProgressListener progress = new Monotonic(listener);
         BacktestConfig config = request.config();
         long t0 = ticker.getAsLong();
         cancellation.check(RunPhase.PREPARE);
@@ -272,6 +273,22 @@ public final class BacktestService {
                 new Timings(ms(t1 - t0), 0, ms(t2 - t1), ms(t3 - t0)));
         progress.progress(RunPhase.REPORT, 1.0);
         return out;
+    }
+
+    /** Serialises the calls (the comparison reports from parallel runs) and keeps the fraction from going down. */
+    private static final class Monotonic implements ProgressListener {
+        private final ProgressListener target;
+        private double last;
+
+        Monotonic(ProgressListener target) {
+            this.target = target;
+        }
+
+        @Override
+        public synchronized void progress(RunPhase phase, double fraction) {
+            last = Math.max(last, fraction);
+            target.progress(phase, last);
+        }
     }
 
     private static MarketData select(MarketData panel, BacktestRequest.Rules request, Path source) {

@@ -1,8 +1,9 @@
 package io.alphaweave.platform.app;
 
 /**
- * Hears how far a run is. Called on the thread running the backtest, often (once per rebalance): an
- * implementation must be quick and must not throw.
+ * Hears how far a run is. Called often (once per rebalance); while the comparison runs in parallel
+ * the calls come from several threads, but {@link BacktestService} never makes two at once and never
+ * lets the fraction go down. An implementation must be quick and must not throw.
  */
 @FunctionalInterface
 public interface ProgressListener {

@@ -35,7 +35,7 @@ final class ProgressBar {
         }
     }
 
-    void update(double fraction) {
+    synchronized void update(double fraction) {
         if (!enabled) {
             return;
         }
@@ -52,7 +52,7 @@ final class ProgressBar {
         drawn = true;
     }
 
-    void finish() {
+    synchronized void finish() {
         if (drawn) {
             err.print("\r" + " ".repeat(label.length() + 40) + "\r");
             err.flush();
