@@ -42,7 +42,12 @@ CREATE TABLE signal_set (
     period_end      DATE                     NOT NULL,
     row_count       BIGINT                   NOT NULL,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT signal_set_key_unique UNIQUE (set_key)
+    -- STORED once the run that wrote it is COMPLETE; WRITING while H2 loads its rows in chunks (a set
+    -- whose writer died while WRITING is deleted at the next start)
+    state           VARCHAR(8)               NOT NULL,
+    writer          VARCHAR(400)             NOT NULL,
+    CONSTRAINT signal_set_key_unique UNIQUE (set_key),
+    CONSTRAINT signal_set_state_check CHECK (state IN ('WRITING', 'STORED'))
 );
 
 -- No primary key and no foreign key: rows are only ever written, in bulk, in the transaction that creates

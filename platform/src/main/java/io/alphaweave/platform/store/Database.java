@@ -42,6 +42,8 @@ public final class Database implements AutoCloseable {
         this.pool = openPool(settings, errors);
         try {
             this.flyway = Flyway.configure(Database.class.getClassLoader())
+                    // one logging system for the whole application (slf4j), not java.util.logging on stderr
+                    .loggers("slf4j")
                     .dataSource(pool)
                     .locations(
                             "classpath:db/migration/common",

@@ -3,9 +3,12 @@ package io.alphaweave.platform.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alphaweave.platform.app.BacktestReport;
+import io.alphaweave.platform.app.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,9 @@ public final class RunRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUMMARY_COLUMNS = "id, name, status, config_hash, code_hash, dataset_hash,"
             + " engine_version, progress, created_at, started_at, finished_at, error_category, error_message, owner";
+
+    /** Rows per committed chunk when H2 pre-writes a signal set. */
+    private static final int CHUNK_ROWS = 50_000;
 
     private final Database db;
     private final SignalWriter signalWriter;
@@ -95,6 +101,23 @@ public final class RunRepository {
      * @throws StoreUnavailableException if the database is unreachable
      */
     public CompletionSummary complete(String runId, RunResults results) {
+        List<Long> prewritten = List.of();
+        if (db.engine() == DatabaseEngine.H2) {
+            RunStatus status = get(runId).status();
+            if (status != RunStatus.RUNNING) {
+                throw new RunStateException("cannot complete run '" + runId + "': it must be RUNNING, is " + status);
+            }
+            prewritten = prewriteSignalSets(runId, results.signalSets());
+        }
+        try {
+            return completeInOneTransaction(runId, results);
+        } catch (RuntimeException e) {
+            discardWritingSets(prewritten);
+            throw e;
+        }
+    }
+
+    private CompletionSummary completeInOneTransaction(String runId, RunResults results) {
         return db.transaction("storing the results of run " + runId, h -> {
             RunSummary run = lockRunning(h, runId, "complete");
             int stored = 0;
@@ -140,6 +163,42 @@ public final class RunRepository {
                     .orElse(null);
             return new CompletionSummary(stored, reused, rows, equivalent);
         });
+    }
+
+    /**
+     * Completes a RUNNING run with its report: the report's weights, metrics and trades go into the
+     * allocation, performance and trade tables, the report itself is stored as JSON (what
+     * {@link #report(String)} reads back), and the strategies' signal sets are stored once and linked; all
+     * in one transaction, as {@link #complete(String, RunResults)}.
+     *
+     * @param runId the run
+     * @param report what the run produced
+     * @param signalSets the signal sets of its strategies (may be empty)
+     * @return what was written, and the earlier equivalent run if any
+     */
+    public CompletionSummary complete(String runId, BacktestReport report, List<SignalSet> signalSets) {
+        return complete(runId, ReportRows.of(report, signalSets));
+    }
+
+    /**
+     * @param runId a run
+     * @return the report a COMPLETE run stored, equal to the one it was completed with; empty if the run
+     *     has none (not complete, or completed with a report of another kind)
+     * @throws UnknownRunException if there is no such run
+     */
+    public Optional<BacktestReport> report(String runId) {
+        RunRecord run = get(runId);
+        if (run.reportJson() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonMapper.read(run.reportJson(), BacktestReport.class));
+        } catch (RuntimeException e) {
+            throw new StoreException(
+                    "the report stored for run '" + runId + "' is not a backtest report of this" + " version: "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     /**
@@ -197,8 +256,31 @@ public final class RunRepository {
                 .execute());
     }
 
-    /** Marks INTERRUPTED the RUNNING runs whose owner process on this host is gone. */
+    /**
+     * Marks INTERRUPTED the RUNNING runs whose owner process on this host is gone, and deletes the signal
+     * sets such a process left WRITING.
+     */
     int recoverAbandoned() {
+        List<String> writers = db.call("finding abandoned signal sets", h -> h.createQuery(
+                        "SELECT DISTINCT writer FROM signal_set WHERE state = 'WRITING'")
+                .mapTo(String.class)
+                .list());
+        for (String writer : writers) {
+            if (ProcessOwner.decode(writer)
+                    .map(o -> o.isGoneOn(db.owner().host()))
+                    .orElse(false)) {
+                List<Long> sets = db.call("finding abandoned signal sets", h -> h.createQuery(
+                                "SELECT id FROM signal_set WHERE state = 'WRITING' AND writer = :writer")
+                        .bind("writer", writer)
+                        .mapTo(Long.class)
+                        .list());
+                discardWritingSets(sets);
+            }
+        }
+        return recoverAbandonedRuns();
+    }
+
+    private int recoverAbandonedRuns() {
         List<String> owners = db.call("finding abandoned runs", h -> h.createQuery(
                         "SELECT DISTINCT owner FROM backtest_run WHERE status = 'RUNNING'")
                 .mapTo(String.class)
@@ -310,8 +392,7 @@ public final class RunRepository {
                                 .one()
                         > 0;
                 if (!used) {
-                    h.createUpdate("DELETE FROM strategy_signal WHERE set_id = :set")
-                            .bind("set", set)
+                    bindSet(h.createUpdate("DELETE FROM strategy_signal WHERE " + setRows()), set)
                             .execute();
                     h.createUpdate("DELETE FROM signal_set WHERE id = :set")
                             .bind("set", set)
@@ -349,7 +430,7 @@ public final class RunRepository {
         return db.call("reading the signal sets of run " + runId, h -> h.createQuery("SELECT s.id, s.strategy_id,"
                         + " s.strategy_hash, s.parameters_json, s.dataset_hash, s.period_start, s.period_end,"
                         + " s.row_count FROM signal_set s JOIN run_signal_set l ON l.set_id = s.id WHERE l.run_id ="
-                        + " :id ORDER BY s.strategy_id, s.id")
+                        + " :id AND s.state = 'STORED' ORDER BY s.strategy_id, s.id")
                 .bind("id", runId)
                 .map((rs, ctx) -> new StoredSignalSet(
                         rs.getLong("id"),
@@ -369,10 +450,11 @@ public final class RunRepository {
      * @return its rows, ordered by symbol (in the database's collation) then date
      */
     public List<SignalRow> signals(long setId) {
-        return db.call("reading signal set " + setId, h -> h.createQuery("SELECT symbol, signal_date, alpha_score,"
-                        + " confidence, horizon_days, volatility_adjusted, metadata_json FROM strategy_signal WHERE"
-                        + " set_id = :set ORDER BY symbol, signal_date")
-                .bind("set", setId)
+        return db.call("reading signal set " + setId, h -> bindSet(
+                        h.createQuery("SELECT symbol, signal_date, alpha_score, confidence, horizon_days,"
+                                + " volatility_adjusted, metadata_json FROM strategy_signal WHERE " + setRows()
+                                + " ORDER BY symbol, signal_date"),
+                        setId)
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> new SignalRow(
                         rs.getString("symbol"),
@@ -464,22 +546,98 @@ public final class RunRepository {
         return run;
     }
 
+    /**
+     * H2 loads a large transaction several times slower than committed chunks, so there the rows of each
+     * new set are written before the run's transaction, in committed chunks, under a WRITING set row that
+     * only the run's transaction turns STORED. Nothing reads a WRITING set; one left by a dead writer is
+     * deleted at the next start, one left by a failed completion right away.
+     *
+     * @return the ids of the sets written here
+     */
+    private List<Long> prewriteSignalSets(String runId, List<SignalSet> sets) {
+        List<Long> written = new ArrayList<>();
+        try {
+            for (SignalSet set : sets) {
+                String digest = set.key().digest();
+                Optional<Long> id = claimSetForWriting(runId, set, digest);
+                if (id.isEmpty()) {
+                    continue;
+                }
+                written.add(id.get());
+                List<SignalRow> rows = set.rows();
+                for (int from = 0; from < rows.size(); from += CHUNK_ROWS) {
+                    List<SignalRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK_ROWS));
+                    long offset = from;
+                    db.transaction(
+                            "storing the signals of run " + runId,
+                            h -> signalWriter.write(h.getConnection(), id.get(), offset, chunk));
+                }
+            }
+            return written;
+        } catch (RuntimeException e) {
+            discardWritingSets(written);
+            throw e;
+        }
+    }
+
+    /** @return the id of a new WRITING set row, or empty if the set is already stored (or being stored) */
+    private Optional<Long> claimSetForWriting(String runId, SignalSet set, String digest) {
+        return db.transaction("storing the signals of run " + runId, h -> {
+            if (findSet(h, digest).isPresent()) {
+                return Optional.<Long>empty();
+            }
+            insertSetRow(h, set, digest, "WRITING");
+            return findSet(h, digest);
+        });
+    }
+
+    private void discardWritingSets(List<Long> ids) {
+        for (long id : ids) {
+            try {
+                db.transaction("discarding signal set " + id, h -> {
+                    bindSet(h.createUpdate("DELETE FROM strategy_signal WHERE " + setRows()), id)
+                            .execute();
+                    return h.createUpdate("DELETE FROM signal_set WHERE id = :id AND state = 'WRITING'")
+                            .bind("id", id)
+                            .execute();
+                });
+            } catch (StoreException e) {
+                // the database is gone too: the next start deletes the set as its writer's
+            }
+        }
+    }
+
     /** @return {set id, rows written} with rows written -1 when the set was already stored */
     private long[] ensureSignalSet(Handle h, SignalSet set) throws SQLException {
         SignalSetKey key = set.key();
         String digest = key.digest();
         Optional<Long> existing = findSet(h, digest);
         if (existing.isPresent()) {
-            return new long[] {existing.get(), -1};
+            int claimed = h.createUpdate("UPDATE signal_set SET state = 'STORED' WHERE id = :id AND state ="
+                            + " 'WRITING' AND writer = :writer")
+                    .bind("id", existing.get())
+                    .bind("writer", db.owner().encode())
+                    .execute();
+            return new long[] {existing.get(), claimed == 1 ? set.rows().size() : -1};
         }
+        int inserted = insertSetRow(h, set, digest, "STORED");
+        long id = findSet(h, digest).orElseThrow(() -> new StoreException("signal set " + digest + " vanished"));
+        if (inserted == 0) {
+            return new long[] {id, -1};
+        }
+        return new long[] {id, signalWriter.write(h.getConnection(), id, 0, set.rows())};
+    }
+
+    private int insertSetRow(Handle h, SignalSet set, String digest, String state) {
+        SignalSetKey key = set.key();
         String insert = "INSERT INTO signal_set (set_key, strategy_id, strategy_hash, parameters_json, dataset_hash,"
-                + " period_start, period_end, row_count, created_at) VALUES (:key, :strategy, :hash, :params,"
-                + " :dataset, :from, :to, :rows, :now)";
+                + " period_start, period_end, row_count, created_at, state, writer) VALUES (:key, :strategy, :hash,"
+                + " :params, :dataset, :from, :to, :rows, :now, :state, :writer)";
         if (db.engine() == DatabaseEngine.POSTGRESQL) {
             // a concurrent run storing the same set: wait for it, then use its rows
             insert += " ON CONFLICT (set_key) DO NOTHING";
         }
-        int inserted = h.createUpdate(insert)
+        return h.createUpdate(insert)
                 .bind("key", digest)
                 .bind("strategy", key.strategyId())
                 .bind("hash", key.strategyHash())
@@ -489,12 +647,24 @@ public final class RunRepository {
                 .bind("to", Sql.date(key.periodEnd()))
                 .bind("rows", (long) set.rows().size())
                 .bind("now", Sql.instant(db.settings().clock().instant()))
+                .bind("state", state)
+                .bind("writer", db.owner().encode())
                 .execute();
-        long id = findSet(h, digest).orElseThrow(() -> new StoreException("signal set " + digest + " vanished"));
-        if (inserted == 0) {
-            return new long[] {id, -1};
+    }
+
+    /** The rows of set {@code :set}: on H2 a range of its row key (H2 has no index on set_id). */
+    private String setRows() {
+        return db.engine() == DatabaseEngine.H2
+                ? "row_key >= :lo AND row_key < :hi AND set_id = :set"
+                : "set_id = :set";
+    }
+
+    private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindSet(S statement, long setId) {
+        statement.bind("set", setId);
+        if (db.engine() == DatabaseEngine.H2) {
+            statement.bind("lo", SignalWriter.rowKey(setId, 0)).bind("hi", SignalWriter.rowKey(setId + 1, 0));
         }
-        return new long[] {id, signalWriter.write(h.getConnection(), id, set.rows())};
+        return statement;
     }
 
     private static Optional<Long> findSet(Handle h, String digest) {

@@ -19,25 +19,33 @@ sealed interface SignalWriter {
     /**
      * Writes the rows of one set on the caller's connection (inside its transaction).
      *
+     * @param offset the position in the set of the first row (rows may come in chunks)
      * @return rows written
      */
-    long write(Connection connection, long setId, List<SignalRow> rows) throws SQLException;
+    long write(Connection connection, long setId, long offset, List<SignalRow> rows) throws SQLException;
+
+    /** H2's row key of a set's row (see db/migration/h2/V2): the set is the key range of its id. */
+    static long rowKey(long setId, long position) {
+        return (setId << 32) + position;
+    }
 
     static SignalWriter of(DatabaseEngine engine) {
         return engine == DatabaseEngine.POSTGRESQL ? new Copy() : new Batch();
     }
 
-    /** JDBC batches of 5,000 rows. */
+    /** JDBC batches of 5,000 rows (H2), with the row key. */
     final class Batch implements SignalWriter {
         private static final int BATCH = 5_000;
 
         @Override
-        public long write(Connection connection, long setId, List<SignalRow> rows) throws SQLException {
+        public long write(Connection connection, long setId, long offset, List<SignalRow> rows) throws SQLException {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO strategy_signal (set_id, symbol,"
-                    + " signal_date, alpha_score, confidence, horizon_days, volatility_adjusted, metadata_json)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " signal_date, alpha_score, confidence, horizon_days, volatility_adjusted, metadata_json,"
+                    + " row_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int pending = 0;
+                long position = offset;
                 for (SignalRow row : rows) {
+                    insert.setLong(9, rowKey(setId, position++));
                     insert.setLong(1, setId);
                     insert.setString(2, row.symbol());
                     insert.setObject(3, row.date());
@@ -79,7 +87,7 @@ sealed interface SignalWriter {
                 + " confidence, horizon_days, volatility_adjusted, metadata_json) FROM STDIN (FORMAT binary)";
 
         @Override
-        public long write(Connection connection, long setId, List<SignalRow> rows) throws SQLException {
+        public long write(Connection connection, long setId, long offset, List<SignalRow> rows) throws SQLException {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
             boolean done = false;
             try {

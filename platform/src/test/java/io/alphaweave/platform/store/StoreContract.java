@@ -3,6 +3,8 @@ package io.alphaweave.platform.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alphaweave.platform.app.BacktestReport;
+import io.alphaweave.platform.app.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -267,6 +269,47 @@ abstract class StoreContract {
     }
 
     @Test
+    void aBacktestReportReadBackEqualsTheReportTheRunProduced() {
+        BacktestReport report = SampleReport.get();
+        RunRecord run = db.runs().start(Fixtures.newRun("report"));
+        List<SignalRow> signals = Fixtures.signals(List.of("AAPL", "MSFT"), 5);
+
+        db.runs().complete(run.id(), report, List.of(new SignalSet(Fixtures.key("mom"), signals)));
+
+        BacktestReport back = db.runs().report(run.id()).orElseThrow();
+        assertThat(back).isEqualTo(report);
+        assertThat(back.dailyReturns()).isEqualTo(report.dailyReturns());
+        assertThat(back.weights()).isEqualTo(report.weights());
+        assertThat(db.runs().get(run.id()).reportJson()).isEqualTo(JsonMapper.write(report));
+        // the tables hold the report's rows
+        assertThat(db.runs().allocations(run.id())).hasSize(report.weights().size());
+        assertThat(db.runs().allocations(run.id()).get(0).date())
+                .isEqualTo(report.weights().get(0).date());
+        assertThat(db.runs().trades(run.id())).hasSize(report.trades().size());
+        assertThat(db.runs().trades(run.id()).get(0).symbol())
+                .isEqualTo(report.trades().get(0).symbol());
+        List<PerformanceRow> performance = db.runs().performance(run.id());
+        assertThat(performance)
+                .extracting(PerformanceRow::strategyId)
+                .containsExactlyInAnyOrder("portfolio", "mom", "calm");
+        PerformanceRow portfolio = performance.stream()
+                .filter(p -> p.strategyId().equals("portfolio"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(portfolio.sharpeRatio()).isEqualTo(report.metrics().sharpeRatio());
+        assertThat(portfolio.lookbackDays()).isEqualTo(report.metrics().days());
+        assertThat(db.runs().signals(db.runs().signalSets(run.id()).get(0).id()))
+                .containsExactlyInAnyOrderElementsOf(signals);
+    }
+
+    @Test
+    void aRunWithoutAReportReadsNoReport() {
+        RunRecord run = db.runs().start(Fixtures.newRun("no report"));
+        assertThat(db.runs().report(run.id())).isEmpty();
+        assertThatThrownBy(() -> db.runs().report("missing")).isInstanceOf(UnknownRunException.class);
+    }
+
+    @Test
     void aFailureWhileCompletingLeavesTheRunRunningWithNoResults() {
         RunRecord run = db.runs().start(Fixtures.newRun("fails"));
         AllocationRow twice = new AllocationRow(LocalDate.of(2020, 1, 31), "equal_weight", "{}", 1, "{}", "[]");
@@ -364,6 +407,8 @@ abstract class StoreContract {
         SignalSet momentum = new SignalSet(Fixtures.key("momentum"), rows);
         String first = db.runs().start(Fixtures.newRun("first")).id();
         CompletionSummary one = db.runs().complete(first, Fixtures.results(List.of(momentum)));
+        // a later instant, so that "the earliest equivalent run" is well defined
+        reopen(ProcessOwner.current(), Clock.fixed(Fixtures.T0.plusSeconds(1), ZoneOffset.UTC));
         String second = db.runs().start(Fixtures.newRun("second")).id();
         CompletionSummary two = db.runs().complete(second, Fixtures.results(List.of(momentum)));
 
