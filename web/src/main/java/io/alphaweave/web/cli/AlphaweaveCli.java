@@ -23,6 +23,8 @@ public final class AlphaweaveCli {
     public static final int EXIT_COMPONENT = 3;
     /** Exit code for an unexpected internal failure. */
     public static final int EXIT_FAILURE = 1;
+    /** The application version. */
+    public static final String VERSION = "0.1.0";
 
     /** The one table from an error's category to the process exit code (DESIGN §7). */
     static final Map<ErrorCategory, Integer> EXIT_CODES = new EnumMap<>(Map.of(
@@ -100,6 +102,8 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new StrategiesCommand());
         cmd.addSubcommand(new ValidateCommand());
         cmd.addSubcommand(new BacktestCommand());
+        cmd.addSubcommand(new ServeCommand());
+        cmd.addSubcommand(new TokensCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }
@@ -161,7 +165,7 @@ public final class AlphaweaveCli {
     @Command(
             name = "alphaweave",
             mixinStandardHelpOptions = true,
-            version = "alphaweave 0.1.0",
+            version = "alphaweave " + VERSION,
             description = {
                 "Alpha signals, portfolio construction, backtests and evaluation.",
                 "Docs in the repository: docs/config.md (backtest config), docs/metrics.md (metric conventions),"

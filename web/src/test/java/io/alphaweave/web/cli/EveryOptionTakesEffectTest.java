@@ -39,6 +39,10 @@ class EveryOptionTakesEffectTest {
     static final Set<String> COMMON = Set.of("--help", "--version", "--verbose");
 
     static final List<String> COMMANDS = List.of(
+            "serve",
+            "tokens create",
+            "tokens list",
+            "tokens revoke",
             "backtest",
             "demo",
             "signals",
@@ -879,14 +883,21 @@ class EveryOptionTakesEffectTest {
                 "plugins install|plugins install MISSING.jar --plugins NOPLUGINS",
                 "strategies list|strategies list --kind widget --plugins NOPLUGINS",
                 "validate|validate GAPFADE --data MISSING.csv",
-                "doctor|doctor"
+                "doctor|doctor",
+                "serve|serve --port 70000",
+                "tokens create|tokens create --role nobody --tokens-file TOKENS",
+                "tokens list|tokens list --tokens-file BADTOKENS",
+                "tokens revoke|tokens revoke nope --tokens-file TOKENS"
             })
-    void helpVersionAndVerbose(String spec) {
+    void helpVersionAndVerbose(String spec) throws Exception {
+        Files.writeString(dir.resolve("bad-tokens.json"), "{}");
         String command = spec.substring(0, spec.indexOf('|'));
         String[] failing = spec.substring(spec.indexOf('|') + 1)
                 .replace("MISSING", dir.resolve("missing").toString())
                 .replace("NOPLUGINS", noPlugins.toString())
                 .replace("GAPFADE", definitions.resolve("gap_fade.yaml").toString())
+                .replace("BADTOKENS", dir.resolve("bad-tokens.json").toString())
+                .replace("TOKENS", dir.resolve("help-tokens.json").toString())
                 .split(" ");
         Run help = ok(run((command + " --help").split(" ")));
         assertThat(help.out()).startsWith("Usage: alphaweave " + command);
@@ -915,5 +926,62 @@ class EveryOptionTakesEffectTest {
         assertThat(mode.replaceAll("\\s+", " "))
                 .doesNotContain("required")
                 .contains("default: portfolio with a CONFIG.yaml, rules without one");
+    }
+
+    // ------------------------------------------------------------------ serve, tokens
+
+    @Test
+    void serveChecksEveryOptionBeforeItBinds() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        Path emptyTokens = dir.resolve("no-tokens.json");
+        rejected(run("serve", "--port", "70000"), "--port must be in 0..65535, was 70000");
+        exercised.add("--port");
+        rejected(run("serve", "--max-request-size", "0"), "--max-request-size must be ≥ 1 byte, was 0");
+        exercised.add("--max-request-size");
+        rejected(run("serve", "--rate-limit", "0"), "--rate-limit must be ≥ 1 request a minute, was 0");
+        exercised.add("--rate-limit");
+        rejected(run("serve", "--cors-origin", "example.org/app"), "--cors-origin must be an origin");
+        exercised.add("--cors-origin");
+        // a non-loopback address needs tokens: the refusal names the token file it read
+        rejected(
+                run("serve", "--host", "192.0.2.1", "--tokens-file", emptyTokens.toString()),
+                "refusing to serve on 192.0.2.1",
+                emptyTokens.toString());
+        exercised.addAll(List.of("--host", "--tokens-file"));
+        rejected(run("serve", "--plugins", dir.resolve("absent").toString()), "plugins directory");
+        exercised.add("--plugins");
+        rejected(run("serve", "--definitions", dir.resolve("absent").toString()), "definitions directory");
+        exercised.add("--definitions");
+        assertExercisedEveryOption("serve", exercised);
+    }
+
+    @Test
+    void tokensCommandsUseTheGivenFileAndRole() throws Exception {
+        Path file = dir.resolve("tokens.json");
+        Run created = ok(run("tokens", "create", "--role", "write", "--tokens-file", file.toString()));
+        assertThat(created.out()).contains("with role write");
+        String token = created.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(Files.readString(file)).doesNotContain(token);
+        rejected(run("tokens", "create", "--role", "root", "--tokens-file", file.toString()), "--role");
+        assertExercisedEveryOption("tokens create", Set.of("--role", "--tokens-file"));
+
+        String listed =
+                ok(run("tokens", "list", "--tokens-file", file.toString())).out();
+        assertThat(listed).contains("write");
+        String id = listed.lines().skip(1).findFirst().orElseThrow().strip().split("\\s+")[0];
+        assertThat(ok(run(
+                                "tokens",
+                                "list",
+                                "--tokens-file",
+                                dir.resolve("other.json").toString()))
+                        .out())
+                .startsWith("no tokens in");
+        assertExercisedEveryOption("tokens list", Set.of("--tokens-file"));
+
+        ok(run("tokens", "revoke", id, "--tokens-file", file.toString()));
+        assertThat(ok(run("tokens", "list", "--tokens-file", file.toString())).out())
+                .startsWith("no tokens in");
+        rejected(run("tokens", "revoke", id, "--tokens-file", file.toString()), "no token with id");
+        assertExercisedEveryOption("tokens revoke", Set.of("ID", "--tokens-file"));
     }
 }

@@ -1,0 +1,146 @@
+package io.alphaweave.web.cli;
+
+import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.app.DatasetCatalog;
+import io.alphaweave.platform.app.DefinitionValidator;
+import io.alphaweave.platform.app.Workspace;
+import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.web.DatasetDirectory;
+import io.alphaweave.web.http.AccessTokens;
+import io.alphaweave.web.http.ApiServer;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code alphaweave serve}: the HTTP service. Binds 127.0.0.1 by default; on any other address it
+ * refuses to start unless access tokens exist, and then every route needs one.
+ */
+@Command(
+        name = "serve",
+        description = "Serve the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json, explorer at /explorer).")
+final class ServeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RegistryOptions registry = new RegistryOptions();
+
+    @Mixin
+    TokensCommand.FileOption tokens = new TokensCommand.FileOption();
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "The address to bind (default: 127.0.0.1).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "PORT", description = "The port, 0 for any free one (default: 7070).")
+    int port = 7070;
+
+    @Option(
+            names = "--max-request-size",
+            paramLabel = "BYTES",
+            description = "The largest request body accepted (default: 1048576).")
+    long maxRequestBytes = 1 << 20;
+
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "N",
+            description = "Requests per minute per token (or per address without one) (default: 600).")
+    int requestsPerMinute = 600;
+
+    @Option(
+            names = "--cors-origin",
+            paramLabel = "ORIGIN",
+            description = "Allow browser calls from this origin (repeatable); CORS is off without it.")
+    List<String> corsOrigins = new ArrayList<>();
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65_535) {
+            throw new AlphaweaveException("--port must be in 0..65535, was " + port);
+        }
+        if (maxRequestBytes < 1) {
+            throw new AlphaweaveException("--max-request-size must be ≥ 1 byte, was " + maxRequestBytes);
+        }
+        if (requestsPerMinute < 1) {
+            throw new AlphaweaveException("--rate-limit must be ≥ 1 request a minute, was " + requestsPerMinute);
+        }
+        for (String origin : corsOrigins) {
+            if (!origin.matches("https?://[^/\\s?#]+")) {
+                throw new AlphaweaveException("--cors-origin must be an origin such as https://example.org (scheme and"
+                        + " host, optional port, no path), was " + origin);
+            }
+        }
+        boolean loopback = isLoopback(host);
+        Workspace workspace = registry.workspace();
+        AccessTokens store = tokens.open(workspace);
+        if (!loopback && store.isEmpty()) {
+            throw new AlphaweaveException("refusing to serve on " + host + ": it is not a loopback address and "
+                    + store.file() + " holds no access tokens; create one with `alphaweave tokens create --role admin`"
+                    + " or bind 127.0.0.1");
+        }
+        DatasetCatalog catalog = DatasetCatalog.of(workspace).datasetsOnly();
+        PrintWriter out = spec.commandLine().getOut();
+        boolean interrupted = false;
+        try (ComponentRegistry r = RegistryOptions.open(workspace);
+                ApiServer server = ApiServer.create(
+                                new ApiServer.Settings(
+                                        maxRequestBytes,
+                                        requestsPerMinute,
+                                        !loopback,
+                                        corsOrigins,
+                                        AlphaweaveCli.VERSION),
+                                new ApiServer.Services(
+                                        r, new DatasetDirectory(catalog), DefinitionValidator.onSample(catalog)),
+                                store,
+                                Clock.systemUTC())
+                        .start(host, port)) {
+            String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+            out.println("alphaweave serving " + base + ApiServer.PREFIX + " (explorer: " + base + "/explorer, "
+                    + (loopback ? "reads open on loopback" : "every route needs a token") + ")");
+            out.flush();
+            Thread hook = new Thread(stopped::countDown, "alphaweave-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                // stop cleanly first: Jetty's stop fails on an interrupted thread
+                interrupted = true;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping: the hook has run
+                }
+            }
+        }
+        out.println("alphaweave stopped");
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (!a.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            throw new AlphaweaveException("--host " + host + " is not a known address; use an IP such as 127.0.0.1");
+        }
+    }
+}
