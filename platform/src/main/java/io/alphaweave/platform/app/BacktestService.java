@@ -200,7 +200,7 @@ public final class BacktestService {
         BacktestConfig.DatasetFiles files = catalog.find(request.data()).isPresent()
                 ? catalog.dataset(request.data(), "data")
                 : new BacktestConfig.DatasetFiles("-", catalog.path(request.data(), "data"), null);
-        MarketData panel = select(MarketData.load(files.data()), request, files.data());
+        MarketData panel = select(catalog.load(files.data()), request, files.data());
         Strategy plain = registry.strategy(request.strategyId());
         Strategy strategy;
         Map<String, Object> resolved;

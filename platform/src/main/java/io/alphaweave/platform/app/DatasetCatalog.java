@@ -1,5 +1,7 @@
 package io.alphaweave.platform.app;
 
+import io.alphaweave.platform.data.MarketData;
+import io.alphaweave.platform.data.PanelCache;
 import io.alphaweave.platform.backtest.BacktestConfig;
 import io.alphaweave.platform.backtest.BacktestConfigException;
 import java.io.IOException;
@@ -48,6 +50,7 @@ public final class DatasetCatalog implements BacktestConfig.DataResolver {
     private final Path dataDirectory;
     private final List<Dataset> datasets;
     private final boolean pathsAllowed;
+    private final PanelCache panels;
 
     /**
      * A named dataset.
@@ -66,7 +69,9 @@ public final class DatasetCatalog implements BacktestConfig.DataResolver {
         }
     }
 
-    private DatasetCatalog(Path installDir, Path dataDirectory, List<Dataset> datasets, boolean pathsAllowed) {
+    private DatasetCatalog(
+            Path installDir, Path dataDirectory, List<Dataset> datasets, boolean pathsAllowed, PanelCache panels) {
+        this.panels = panels;
         this.installDir = installDir;
         this.dataDirectory = dataDirectory;
         this.datasets = List.copyOf(datasets);
@@ -109,12 +114,28 @@ public final class DatasetCatalog implements BacktestConfig.DataResolver {
                 list.add(new Dataset(name, p, Files.isRegularFile(sectors) ? sectors : null, "imported"));
             }
         }
-        return new DatasetCatalog(workspace.installDir(), workspace.dataDirectory(), list, true);
+        return new DatasetCatalog(
+                workspace.installDir(),
+                workspace.dataDirectory(),
+                list,
+                true,
+                new PanelCache(workspace.lookaheadCache().getParent()));
     }
 
     /** @return this catalog refusing file paths in configs (for front ends that take configs from the network) */
     public DatasetCatalog datasetsOnly() {
-        return new DatasetCatalog(installDir, dataDirectory, datasets, false);
+        return new DatasetCatalog(installDir, dataDirectory, datasets, false, panels);
+    }
+
+    /**
+     * Loads a market data file or folder: a file parsed before (same size and checksums, same build)
+     * comes from the workspace's binary panel cache, bit for bit what parsing gives.
+     *
+     * @param path the data file or folder
+     * @return the panel
+     */
+    public MarketData load(Path path) {
+        return panels.load(path);
     }
 
     /** @return every dataset: sample, sp500, then the imported ones by name */
