@@ -1,9 +1,9 @@
 package io.alphaweave.platform.app;
 
-import io.alphaweave.platform.data.MarketData;
-import io.alphaweave.platform.data.PanelCache;
 import io.alphaweave.platform.backtest.BacktestConfig;
 import io.alphaweave.platform.backtest.BacktestConfigException;
+import io.alphaweave.platform.data.MarketData;
+import io.alphaweave.platform.data.PanelCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
