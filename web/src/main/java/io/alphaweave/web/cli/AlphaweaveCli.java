@@ -100,6 +100,8 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new StrategiesCommand());
         cmd.addSubcommand(new ValidateCommand());
         cmd.addSubcommand(new BacktestCommand());
+        cmd.addSubcommand(new RunsCommand());
+        cmd.addSubcommand(new DbCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }
