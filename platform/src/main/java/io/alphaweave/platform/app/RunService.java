@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs a portfolio backtest and keeps it in the store: the run row first (RUNNING), then the report
- * and COMPLETE, or FAILED with the error's category when the run throws.
+ * Runs a portfolio backtest and keeps it in the store: once the run produced its report (the hashes
+ * are known only then), the run row (RUNNING), then the report and COMPLETE in one transaction, or
+ * FAILED with the error's category when storing the report throws.
  *
  * <p>Signal sets are not stored yet: {@link #runAndStore} completes the run with an empty list of
  * signal sets, so {@code strategy_signal} stays empty for runs stored through this class.
@@ -52,7 +53,7 @@ public final class RunService {
     }
 
     /**
-     * Starts the run row, runs {@code backtest} and stores its report. The row is started after the
+     * Runs {@code backtest}, then starts the run row and stores its report. The row is started after the
      * run, because the hashes are known only once the config resolved; a crash mid-run therefore
      * leaves no row at all, and a crash mid-store leaves an INTERRUPTED row.
      *
