@@ -9,6 +9,10 @@ import java.util.List;
 public final class Main {
     private static final String PF4J_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.pf4j";
 
+    /** The run store's pool and migrations log INFO lines on every open; the CLI prints what matters itself. */
+    private static final List<String> STORE_LOG_LEVELS =
+            List.of("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "org.slf4j.simpleLogger.log.org.flywaydb");
+
     private Main() {}
 
     /**
@@ -20,6 +24,11 @@ public final class Main {
         // PF4J logs each plugin load, and failures with stack traces; the registry reports them in one line itself
         if (System.getProperty(PF4J_LOG_LEVEL) == null) {
             System.setProperty(PF4J_LOG_LEVEL, List.of(args).contains("--verbose") ? "debug" : "off");
+        }
+        for (String level : STORE_LOG_LEVELS) {
+            if (System.getProperty(level) == null) {
+                System.setProperty(level, List.of(args).contains("--verbose") ? "info" : "warn");
+            }
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

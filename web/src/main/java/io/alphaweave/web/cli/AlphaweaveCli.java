@@ -104,6 +104,8 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new BacktestCommand());
         cmd.addSubcommand(new ServeCommand());
         cmd.addSubcommand(new TokensCommand());
+        cmd.addSubcommand(new RunsCommand());
+        cmd.addSubcommand(new DbCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }

@@ -143,6 +143,12 @@ final class BacktestCommand implements Callable<Integer> {
                     + " print and write the comparison table.")
     boolean compare;
 
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
+
+    @Option(names = "--no-store", description = "Portfolio mode: do not keep the run in the run store.")
+    boolean noStore;
+
     @Override
     public Integer call() {
         if (config != null) {
@@ -151,11 +157,24 @@ final class BacktestCommand implements Callable<Integer> {
                         + mode + " (rules mode uses flags: --data FILE --strategy ID)");
             }
             rejectInPortfolioMode();
-            return PortfolioRun.command(config, overrides(), json, returnsCsv, compare, registry, spec);
+            return PortfolioRun.command(
+                    config,
+                    overrides(),
+                    json,
+                    returnsCsv,
+                    compare,
+                    new PortfolioRun.StoreChoice(!noStore, database),
+                    registry,
+                    spec);
         }
         if (mode != null && !mode.equals("rules")) {
             throw new AlphaweaveException("--mode " + mode + " needs a config file: alphaweave backtest CONFIG.yaml"
                     + " (the flag form --data FILE --strategy ID runs rules mode)");
+        }
+        if (noStore || database.url != null) {
+            throw new AlphaweaveException(
+                    (noStore ? "--no-store" : "--db") + " does not apply in rules mode:"
+                            + " rules runs are not stored; drop it, or run a portfolio config (alphaweave backtest CONFIG.yaml)");
         }
         if (compare) {
             throw new AlphaweaveException("--compare compares combiners of a portfolio config and does not apply in"

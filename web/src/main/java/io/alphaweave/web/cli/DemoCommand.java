@@ -39,6 +39,12 @@ final class DemoCommand implements Callable<Integer> {
     Path json;
 
     @Mixin
+    DatabaseOption database = new DatabaseOption();
+
+    @Option(names = "--no-store", description = "Do not keep the run in the run store.")
+    boolean noStore;
+
+    @Mixin
     RegistryOptions registry = new RegistryOptions();
 
     @Override
@@ -49,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
                 json,
                 null,
                 true,
+                new PortfolioRun.StoreChoice(!noStore, database),
                 registry,
                 spec);
     }

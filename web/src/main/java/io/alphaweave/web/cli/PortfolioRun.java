@@ -10,6 +10,7 @@ import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.app.JsonMapper;
 import io.alphaweave.platform.app.ResolvedConfig;
 import io.alphaweave.platform.app.RunMetrics;
+import io.alphaweave.platform.app.RunService;
 import io.alphaweave.platform.app.StrategyRunReport;
 import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.backtest.BacktestConfig;
@@ -22,6 +23,7 @@ import io.alphaweave.platform.evaluation.StrategyContribution;
 import io.alphaweave.platform.evaluation.TradeMetrics;
 import io.alphaweave.platform.evaluation.TurnoverMetrics;
 import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.platform.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -75,6 +77,7 @@ final class PortfolioRun {
             Path json,
             Path returnsCsv,
             boolean compare,
+            StoreChoice store,
             RegistryOptions registryOptions,
             picocli.CommandLine.Model.CommandSpec spec) {
         Workspace workspace = registryOptions.workspace();
@@ -91,18 +94,34 @@ final class PortfolioRun {
         PrintWriter err = spec.commandLine().getErr();
         try (ComponentRegistry registry = RegistryOptions.open(workspace)) {
             ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), "backtest");
+            BacktestService service = new BacktestService(registry, catalog);
+            java.util.function.Supplier<BacktestReport> backtest = () -> {
+                try {
+                    return service.run(
+                            new BacktestRequest.Portfolio(config, compare),
+                            (phase, fraction) -> bar.update(fraction),
+                            CancellationToken.create());
+                } catch (BacktestConfigException e) {
+                    throw blame(configFile, e, changes);
+                }
+            };
             BacktestReport report;
-            try {
-                report = new BacktestService(registry, catalog)
-                        .run(
-                                new BacktestRequest.Portfolio(config, compare),
-                                (phase, fraction) -> bar.update(fraction),
-                                CancellationToken.create());
-            } catch (BacktestConfigException e) {
-                throw blame(configFile, e, changes);
+            RunService.Stored stored = null;
+            if (store.enabled()) {
+                try (Database db = store.database().open()) {
+                    stored = new RunService(db).runAndStore(fileName(configFile), backtest);
+                }
+                report = stored.report();
+            } else {
+                report = backtest.get();
             }
             bar.finish();
             printTable(report, changes, out);
+            if (stored != null) {
+                out.println();
+                out.println("run: " + stored.runId());
+                stored.sameInputsAs().ifPresent(id -> out.println("same inputs as run " + id));
+            }
             if (json != null) {
                 List<OverrideEcho> echo = changes.stream()
                         .map(c -> new OverrideEcho(c.field(), OPTIONS.get(c.field()), c.configValue(), c.value()))
@@ -124,6 +143,19 @@ final class PortfolioRun {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Whether and where a run is stored.
+     *
+     * @param enabled false with {@code --no-store}
+     * @param database the {@code --db} option
+     */
+    record StoreChoice(boolean enabled, DatabaseOption database) {}
+
+    private static String fileName(Path configFile) {
+        Path name = configFile.getFileName();
+        return name == null ? configFile.toString() : name.toString();
     }
 
     /** A config error caused or shaped by an override says so, so the user does not search the file for it. */

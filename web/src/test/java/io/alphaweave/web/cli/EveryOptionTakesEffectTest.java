@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alphaweave.platform.app.BacktestReport;
+import io.alphaweave.platform.app.JsonMapper;
 import io.alphaweave.platform.registry.TestPluginJar;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,7 +54,13 @@ class EveryOptionTakesEffectTest {
             "plugins install",
             "strategies list",
             "validate",
-            "doctor");
+            "doctor",
+            "runs list",
+            "runs show",
+            "runs compare",
+            "runs delete",
+            "db migrate",
+            "db info");
 
     record Run(int code, String out, String err) {}
 
@@ -363,6 +371,24 @@ class EveryOptionTakesEffectTest {
                 "universe[1]: symbol NOPE",
                 "--symbols AAPL,NOPE");
 
+        String db = h2("backtest-store");
+        Run stored = ok(run("backtest", cfg, "--plugins", p, "--db", db));
+        String id = runId(stored);
+        assertThat(ok(run("runs", "list", "--db", db, "--json")).out()).contains(id);
+        exercised.add("--db");
+        Run unstored = ok(run("backtest", cfg, "--plugins", p, "--db", db, "--no-store"));
+        assertThat(unstored.out()).doesNotContain("run: ");
+        assertThat(JsonMapper.mapper()
+                        .readTree(ok(run("runs", "list", "--db", db, "--json")).out()))
+                .hasSize(1);
+        exercised.add("--no-store");
+        rejected(
+                run("backtest", "--data", longA.toString(), "--strategy", "test_momentum", "--no-store"),
+                "--no-store does not apply in rules mode");
+        rejected(
+                run("backtest", "--data", longA.toString(), "--strategy", "test_momentum", "--db", db),
+                "--db does not apply in rules mode");
+
         rulesMode(exercised);
         assertExercisedEveryOption("backtest", exercised);
     }
@@ -625,6 +651,36 @@ class EveryOptionTakesEffectTest {
                 .isEqualTo("gap_fade");
         exercised.add("--definitions");
 
+        String db = h2("demo-store");
+        Run stored = ok(run(
+                "demo",
+                "--config",
+                small().toString(),
+                "--json",
+                out.toString(),
+                "--plugins",
+                plugins.toString(),
+                "--db",
+                db));
+        assertThat(ok(run("runs", "list", "--db", db)).out()).contains(runId(stored));
+        exercised.add("--db");
+        Run unstored = ok(run(
+                "demo",
+                "--config",
+                small().toString(),
+                "--json",
+                out.toString(),
+                "--plugins",
+                plugins.toString(),
+                "--db",
+                db,
+                "--no-store"));
+        assertThat(unstored.out()).doesNotContain("run: ");
+        assertThat(JsonMapper.mapper()
+                        .readTree(ok(run("runs", "list", "--db", db, "--json")).out()))
+                .hasSize(1);
+        exercised.add("--no-store");
+
         assertExercisedEveryOption("demo", exercised);
     }
 
@@ -841,6 +897,107 @@ class EveryOptionTakesEffectTest {
                 .startsWith(file + ": OK")
                 .doesNotContain("{");
         assertExercisedEveryOption("validate", exercised);
+    }
+
+    // ------------------------------------------------------------------ the run store
+
+    /** A fresh H2 file database under the test directory. */
+    static String h2(String name) {
+        return "jdbc:h2:file:" + dir.resolve(name).resolve("x");
+    }
+
+    /** The id a storing run prints on its {@code run: } line. */
+    static String runId(Run r) {
+        return r.out()
+                .lines()
+                .filter(l -> l.startsWith("run: "))
+                .map(l -> l.substring(5).strip())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no run: line in " + r.out()));
+    }
+
+    /** The report of a {@code backtest --json} file without the CLI-only overrides echo. */
+    static BacktestReport reportOf(String json) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JsonMapper.mapper().readTree(json);
+        tree.remove("overrides");
+        return JsonMapper.read(tree.toString(), BacktestReport.class).withoutTimings();
+    }
+
+    @Test
+    void backtestStoresItsRunAndTheRunsCommandsReadCompareAndDeleteIt() throws Exception {
+        String db = h2("runs");
+        String cfg = small().toString();
+        Path written = dir.resolve("runs/first.json");
+        Run first = ok(run("backtest", cfg, "--plugins", plugins.toString(), "--db", db, "--json", written.toString()));
+        String id = runId(first);
+        assertThat(first.out()).doesNotContain("same inputs as run");
+
+        Run second = ok(run("backtest", cfg, "--plugins", plugins.toString(), "--db", db));
+        String other = runId(second);
+        assertThat(other).isNotEqualTo(id);
+        assertThat(second.out()).contains("same inputs as run " + id);
+
+        Set<String> list = new TreeSet<>();
+        Run all = ok(run("runs", "list", "--db", db));
+        assertThat(all.out()).contains(id, other, "COMPLETE");
+        list.add("--db");
+        JsonNode limited = JsonMapper.mapper()
+                .readTree(ok(run("runs", "list", "--db", db, "--limit", "1", "--json"))
+                        .out());
+        assertThat(limited).hasSize(1);
+        assertThat(limited.get(0).get("id").asText()).isEqualTo(other);
+        list.addAll(List.of("--limit", "--json"));
+        rejected(run("runs", "list", "--db", db, "--limit", "0"), "--limit must be in [1, 10000], was 0");
+        assertThat(JsonMapper.mapper()
+                        .readTree(ok(run("runs", "list", "--db", db, "--status", "FAILED", "--json"))
+                                .out()))
+                .isEmpty();
+        assertThat(JsonMapper.mapper()
+                        .readTree(ok(run("runs", "list", "--db", db, "--status", "COMPLETE", "--json"))
+                                .out()))
+                .hasSize(2);
+        list.add("--status");
+        assertExercisedEveryOption("runs list", list);
+
+        Set<String> show = new TreeSet<>();
+        Run shown = ok(run("runs", "show", id, "--db", db, "--json"));
+        assertThat(reportOf(shown.out())).isEqualTo(reportOf(Files.readString(written)));
+        show.addAll(List.of("ID", "--db", "--json"));
+        Run text = ok(run("runs", "show", id, "--db", db));
+        assertThat(text.out()).startsWith("run: " + id).contains("sharpe_ratio").doesNotContain("\"daily_returns\"");
+        rejected(run("runs", "show", "no-such-run", "--db", db), "no-such-run");
+        assertExercisedEveryOption("runs show", show);
+
+        Run compared = ok(run("runs", "compare", id, other, "--db", db));
+        assertThat(compared.out()).contains("total_return", id, other, "same config, code and data");
+        rejected(run("runs", "compare", id, "no-such-run", "--db", db), "no-such-run");
+        assertExercisedEveryOption("runs compare", Set.of("ID", "OTHER", "--db"));
+
+        Run deleted = ok(run("runs", "delete", id, "--db", db));
+        assertThat(deleted.out()).contains("deleted run " + id);
+        JsonNode left = JsonMapper.mapper()
+                .readTree(ok(run("runs", "list", "--db", db, "--json")).out());
+        assertThat(left).hasSize(1);
+        assertThat(left.get(0).get("id").asText()).isEqualTo(other);
+        rejected(run("runs", "delete", id, "--db", db), id);
+        assertExercisedEveryOption("runs delete", Set.of("ID", "--db"));
+
+        // --db takes effect: another database holds none of these runs
+        assertThat(ok(run("runs", "list", "--db", h2("empty"))).out()).contains("no runs stored");
+    }
+
+    @Test
+    void dbMigrateAndInfoDescribeTheGivenDatabase() throws Exception {
+        String db = h2("db-info");
+        Run migrated = ok(run("db", "migrate", "--db", db));
+        assertThat(migrated.out()).contains("database: jdbc:h2:file:", "db-info", "schema version: ");
+        assertExercisedEveryOption("db migrate", Set.of("--db"));
+        ok(run("backtest", small().toString(), "--plugins", plugins.toString(), "--db", db));
+        Run info = ok(run("db", "info", "--db", db));
+        assertThat(info.out()).contains("engine: H2", "db-info", "runs complete: 1", "runs failed: 0");
+        assertThat(ok(run("db", "info", "--db", h2("db-info-other"))).out()).contains("runs complete: 0");
+        assertExercisedEveryOption("db info", Set.of("--db"));
     }
 
     @Test
