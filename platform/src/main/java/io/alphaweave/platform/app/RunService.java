@@ -3,7 +3,6 @@ package io.alphaweave.platform.app;
 import io.alphaweave.api.ErrorCategory;
 import io.alphaweave.platform.store.Database;
 import io.alphaweave.platform.store.NewRun;
-import io.alphaweave.platform.store.RunRecord;
 import io.alphaweave.platform.store.RunSummary;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,9 +15,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs a portfolio backtest and keeps it in the store: once the run produced its report (the hashes
- * are known only then), the run row (RUNNING), then the report and COMPLETE in one transaction, or
- * FAILED with the error's category when storing the report throws.
+ * Runs a portfolio backtest and keeps it in the store: the run row first (RUNNING, its hashes
+ * pending), then the backtest, then its resolved config and hashes, then the report and COMPLETE in
+ * one transaction — or FAILED with the error's category when the backtest or the store throws. A
+ * process that dies mid-run leaves a RUNNING row that reads INTERRUPTED after the next start.
  *
  * <p>Signal sets are not stored yet: {@link #runAndStore} completes the run with an empty list of
  * signal sets, so {@code strategy_signal} stays empty for runs stored through this class.
@@ -28,6 +28,9 @@ import java.util.function.Supplier;
 public final class RunService {
     /** The engine version recorded with each run (part of the code hash). */
     public static final String ENGINE_VERSION = "0.1.0";
+
+    /** The hashes of a run that has started but not yet resolved its inputs. */
+    static final String PENDING = "pending";
 
     private final Database database;
 
@@ -53,9 +56,8 @@ public final class RunService {
     }
 
     /**
-     * Runs {@code backtest}, then starts the run row and stores its report. The row is started after the
-     * run, because the hashes are known only once the config resolved; a crash mid-run therefore
-     * leaves no row at all, and a crash mid-store leaves an INTERRUPTED row.
+     * Starts the run row, runs {@code backtest}, records the run's inputs (known only once the config
+     * resolved) and stores its report.
      *
      * @param name the display name of the run (1–200 characters)
      * @param backtest runs the backtest, not null
@@ -64,23 +66,31 @@ public final class RunService {
      *     marked FAILED with the error's category first
      */
     public Stored runAndStore(String name, Supplier<BacktestReport> backtest) {
-        BacktestReport report = backtest.get();
-        RunHashes hashes = report.hashes();
-        String codeHash = codeHash(hashes.components());
-        Optional<String> earlier = database.runs()
-                .findEquivalent(hashes.config(), codeHash, hashes.dataset())
-                .map(RunSummary::id);
-        RunRecord run = database.runs()
-                .start(new NewRun(
-                        name,
-                        JsonMapper.write(report.config()),
-                        hashes.components(),
-                        hashes.config(),
-                        codeHash,
-                        hashes.dataset(),
-                        ENGINE_VERSION));
-        String id = run.summary().id();
+        // the row first, so a crash mid-run leaves a run that reads INTERRUPTED after the next start
+        String id = database.runs()
+                .start(new NewRun(name, "{}", Map.of(), PENDING, PENDING, PENDING, ENGINE_VERSION))
+                .summary()
+                .id();
+        BacktestReport report;
+        Optional<String> earlier;
         try {
+            report = backtest.get();
+            RunHashes hashes = report.hashes();
+            String codeHash = codeHash(hashes.components());
+            earlier = database.runs()
+                    .findEquivalent(hashes.config(), codeHash, hashes.dataset())
+                    .map(RunSummary::id);
+            database.runs()
+                    .settleInputs(
+                            id,
+                            new NewRun(
+                                    name,
+                                    JsonMapper.write(report.config()),
+                                    hashes.components(),
+                                    hashes.config(),
+                                    codeHash,
+                                    hashes.dataset(),
+                                    ENGINE_VERSION));
             database.runs().complete(id, report, List.of());
         } catch (RuntimeException e) {
             database.runs().fail(id, ErrorCategory.of(e).name(), String.valueOf(e.getMessage()));

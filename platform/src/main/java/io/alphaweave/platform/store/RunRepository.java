@@ -202,6 +202,32 @@ public final class RunRepository {
     }
 
     /**
+     * Records what a RUNNING run turned out to be: its resolved config and its hashes, known only once
+     * the run has resolved its components and read its data. A run is started first (so a crash
+     * leaves a row that reads INTERRUPTED) and told its inputs before it completes.
+     *
+     * @param runId the run
+     * @param inputs the resolved config, component hashes, config, code and dataset hashes (the name
+     *     and engine version of {@code inputs} are not changed)
+     * @return whether a RUNNING run was updated (false when the run is no longer RUNNING)
+     * @throws StoreUnavailableException if the database is unreachable
+     */
+    public boolean settleInputs(String runId, NewRun inputs) {
+        java.util.Objects.requireNonNull(inputs, "inputs");
+        return db.call("recording the inputs of run " + runId, h -> h.createUpdate("UPDATE backtest_run SET"
+                                + " config_json = :config, component_hashes_json = :components, config_hash = :c,"
+                                + " code_hash = :k, dataset_hash = :d WHERE id = :id AND status = 'RUNNING'")
+                        .bind("config", inputs.configJson())
+                        .bind("components", toJson(inputs.componentHashes()))
+                        .bind("c", inputs.configHash())
+                        .bind("k", inputs.codeHash())
+                        .bind("d", inputs.datasetHash())
+                        .bind("id", runId)
+                        .execute())
+                == 1;
+    }
+
+    /**
      * Marks a RUNNING run FAILED with its error.
      *
      * @param runId the run
