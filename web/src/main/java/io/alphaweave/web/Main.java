@@ -9,9 +9,15 @@ import java.util.List;
 public final class Main {
     private static final String PF4J_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.pf4j";
 
-    /** The run store's pool and migrations log INFO lines on every open; the CLI prints what matters itself. */
-    private static final List<String> STORE_LOG_LEVELS =
-            List.of("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "org.slf4j.simpleLogger.log.org.flywaydb");
+    /**
+     * The run store's pool and migrations, and the HTTP server, log INFO lines on every start; the CLI
+     * prints what matters itself (warnings still show, INFO with --verbose).
+     */
+    private static final List<String> QUIET_LOGGERS = List.of(
+            "org.slf4j.simpleLogger.log.com.zaxxer.hikari",
+            "org.slf4j.simpleLogger.log.org.flywaydb",
+            "org.slf4j.simpleLogger.log.io.javalin",
+            "org.slf4j.simpleLogger.log.org.eclipse.jetty");
 
     private Main() {}
 
@@ -25,7 +31,7 @@ public final class Main {
         if (System.getProperty(PF4J_LOG_LEVEL) == null) {
             System.setProperty(PF4J_LOG_LEVEL, List.of(args).contains("--verbose") ? "debug" : "off");
         }
-        for (String level : STORE_LOG_LEVELS) {
+        for (String level : QUIET_LOGGERS) {
             if (System.getProperty(level) == null) {
                 System.setProperty(level, List.of(args).contains("--verbose") ? "info" : "warn");
             }
