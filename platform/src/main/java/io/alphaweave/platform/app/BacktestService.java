@@ -17,6 +17,9 @@ import io.alphaweave.platform.evaluation.PortfolioReport;
 import io.alphaweave.platform.evaluation.ReturnSeries;
 import io.alphaweave.platform.evaluation.StrategyEvaluator;
 import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.platform.store.SignalRow;
+import io.alphaweave.platform.store.SignalSet;
+import io.alphaweave.platform.store.SignalSetKey;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -107,6 +110,38 @@ public final class BacktestService {
      */
     public BacktestReport run(
             BacktestRequest.Portfolio request, ProgressListener listener, CancellationToken cancellation) {
+        return run(request, listener, cancellation, false).report();
+    }
+
+    /**
+     * Runs a portfolio config as {@link #run(BacktestRequest.Portfolio, ProgressListener,
+     * CancellationToken)} does and also returns each strategy's signal set, for the store.
+     *
+     * <p>A set holds every signal the strategy emitted over the run's period (from the period's first
+     * trading day to its last): one row per symbol and day where its alpha is a number (a NaN alpha is
+     * "no view" and is not a signal), with the alpha and confidence the strategy computed, the
+     * strategy's declared horizon, {@code volatility_adjusted = false} (the matrix interface carries no
+     * such flag) and no metadata. Its key: the strategy's id and content hash, its resolved parameters
+     * (compact JSON, keys sorted), the hash of the panel it saw (the dataset's content hash and the universe — bars
+     * before the period come from the data's first bar whatever the period, so they add nothing) and
+     * the period's dates. Same key → same rows, which is what lets the store keep a set once.
+     *
+     * @param request the config and whether to compare the combiners
+     * @param listener hears the phases and the progress
+     * @param cancellation checked between phases and at every rebalance
+     * @return the report and one signal set per strategy, in the config's order
+     * @throws RunCancelledException when cancelled
+     */
+    public BacktestOutcome runWithSignals(
+            BacktestRequest.Portfolio request, ProgressListener listener, CancellationToken cancellation) {
+        return run(request, listener, cancellation, true);
+    }
+
+    private BacktestOutcome run(
+            BacktestRequest.Portfolio request,
+            ProgressListener listener,
+            CancellationToken cancellation,
+            boolean withSignals) {
         Objects.requireNonNull(listener, "progress");
         Objects.requireNonNull(cancellation, "cancellation");
         ProgressListener progress = new Monotonic(listener);
@@ -163,6 +198,8 @@ public final class BacktestService {
         cancellation.check(RunPhase.REPORT);
         progress.progress(RunPhase.REPORT, 0.95);
         long t2 = ticker.getAsLong();
+        String datasetHash = DatasetCatalog.contentHash(config.dataPath(), config.sectorsPath());
+        Map<String, String> components = componentHashes(prepared, combiners);
         ReportAssembler.Run run = new ReportAssembler.Run(
                 prepared,
                 signals,
@@ -172,11 +209,51 @@ public final class BacktestService {
                 request.compareCombiners(),
                 combined,
                 catalog.nameOf(config.dataPath()).orElse(null),
-                componentHashes(prepared, combiners),
-                DatasetCatalog.contentHash(config.dataPath(), config.sectorsPath()));
+                components,
+                datasetHash);
         BacktestReport out = ReportAssembler.assemble(
                 run, new Timings(ms(t1 - t0), signals.computeNanos() / 1e6, result.loopNanos() / 1e6, ms(t2 - t0)));
+        List<SignalSet> sets = withSignals ? signalSets(prepared, signals, components, datasetHash) : List.of();
         progress.progress(RunPhase.REPORT, 1.0);
+        return new BacktestOutcome(out, sets);
+    }
+
+    /** One set per strategy: see {@link #runWithSignals}. */
+    private static List<SignalSet> signalSets(
+            PreparedBacktest prepared, StrategySignals signals, Map<String, String> components, String datasetHash) {
+        MarketData data = prepared.data();
+        int first = prepared.firstDay(), days = data.dayCount(), n = data.symbolCount();
+        String panelHash = ReportAssembler.sha256(datasetHash + "\n" + String.join("\n", data.symbols()));
+        List<SignalSet> out = new ArrayList<>();
+        for (var weighted : prepared.setup().strategies()) {
+            String id = weighted.id();
+            var matrix = signals.of(id);
+            int horizon = weighted.strategy().describe().horizonDays();
+            SignalSetKey key = new SignalSetKey(
+                    id,
+                    components.get(key(ComponentKind.STRATEGY, id)),
+                    JsonMapper.tree(new TreeMap<>(prepared.resolvedParams().getOrDefault(id, Map.of())))
+                            .toString(),
+                    panelHash,
+                    data.date(first),
+                    data.date(days - 1));
+            double[][] alpha = new double[n][], confidence = new double[n][];
+            for (int s = 0; s < n; s++) {
+                alpha[s] = matrix.alpha(s);
+                confidence[s] = matrix.confidence(s);
+            }
+            List<SignalRow> rows = new ArrayList<>();
+            for (int d = first; d < days; d++) {
+                LocalDate date = data.date(d);
+                for (int s = 0; s < n; s++) {
+                    double a = alpha[s][d];
+                    if (!Double.isNaN(a)) {
+                        rows.add(new SignalRow(data.symbols().get(s), date, a, confidence[s][d], horizon, false, null));
+                    }
+                }
+            }
+            out.add(new SignalSet(key, rows));
+        }
         return out;
     }
 

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +19,9 @@ import java.util.function.Supplier;
  * one transaction — or FAILED with the error's category when the backtest or the store throws. A
  * process that dies mid-run leaves a RUNNING row that reads INTERRUPTED after the next start.
  *
- * <p>Signal sets are not stored yet: {@link #runAndStore} completes the run with an empty list of
- * signal sets, so {@code strategy_signal} stays empty for runs stored through this class.
+ * <p>The strategies' signal sets ({@link BacktestOutcome#signalSets()}) are stored with the report: a
+ * set already stored under its key (by any earlier run) is linked, not written again, so running the
+ * same config twice adds no {@code strategy_signal} rows the second time.
  *
  * <p>Thread-safe when the database is.
  */
@@ -60,12 +60,12 @@ public final class RunService {
      * resolved) and stores its report.
      *
      * @param name the display name of the run (1–200 characters)
-     * @param backtest runs the backtest, not null
+     * @param backtest runs the backtest, not null, e.g. {@link BacktestService#runWithSignals}
      * @return the stored run
      * @throws RuntimeException whatever the backtest or the store threw; a run row already started is
      *     marked FAILED with the error's category first
      */
-    public Stored runAndStore(String name, Supplier<BacktestReport> backtest) {
+    public Stored runAndStore(String name, Supplier<BacktestOutcome> backtest) {
         // the row first, so a crash mid-run leaves a run that reads INTERRUPTED after the next start
         String id = database.runs()
                 .start(new NewRun(name, "{}", Map.of(), PENDING, PENDING, PENDING, ENGINE_VERSION))
@@ -74,7 +74,8 @@ public final class RunService {
         BacktestReport report;
         Optional<String> earlier;
         try {
-            report = backtest.get();
+            BacktestOutcome outcome = backtest.get();
+            report = outcome.report();
             RunHashes hashes = report.hashes();
             String codeHash = codeHash(hashes.components());
             earlier = database.runs()
@@ -91,7 +92,7 @@ public final class RunService {
                                     codeHash,
                                     hashes.dataset(),
                                     ENGINE_VERSION));
-            database.runs().complete(id, report, List.of());
+            database.runs().complete(id, report, outcome.signalSets());
         } catch (RuntimeException e) {
             database.runs().fail(id, ErrorCategory.of(e).name(), String.valueOf(e.getMessage()));
             throw e;

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Maps a {@link BacktestReport} onto the store's rows: one allocation per weight snapshot (the equity of
- * that day as its capital, the constraints that bound that day), one performance row per strategy plus
+ * that day as its capital, the constraints that bound that day, each weight's split by strategy — see
+ * {@link #provenance}), one performance row per strategy plus
  * one for the portfolio ({@value #PORTFOLIO}), one trade per fill. The report itself is stored as JSON
  * and is what {@link RunRepository#report(String)} reads back.
  */
@@ -43,17 +44,65 @@ final class ReportRows {
         }
         String method = report.config().combiner().id();
         List<AllocationRow> rows = new ArrayList<>();
+        List<TradeEntry> trades = report.trades();
+        Map<String, Map<String, Double>> shares = new HashMap<>();
+        int next = 0;
         for (WeightSnapshot snapshot : report.weights()) {
+            // the shares of each symbol's latest fill up to and including this day (trades are in fill order)
+            while (next < trades.size() && !trades.get(next).date().isAfter(snapshot.date())) {
+                shares.put(trades.get(next).symbol(), trades.get(next).attribution());
+                next++;
+            }
             rows.add(new AllocationRow(
                     snapshot.date(),
                     method,
                     JsonMapper.write(snapshot.weights()),
                     equity.getOrDefault(snapshot.date(), Double.NaN),
-                    // the report carries the split by strategy per trade (attribution), not per weight
-                    "{}",
+                    JsonMapper.write(provenance(snapshot.weights(), shares)),
                     JsonMapper.write(binding.getOrDefault(snapshot.date(), List.of()))));
         }
         return rows;
+    }
+
+    /**
+     * Each weight's split by strategy: symbol → strategy → the part of the weight that strategy accounts
+     * for; a symbol's parts sum to its weight.
+     *
+     * <p>The rule is the engine's own attribution (see {@code PortfolioBacktest}, "Attribution"): at each
+     * decision the combiner reports every strategy's contribution to a symbol's combined alpha, and a
+     * strategy's share of the position is its contribution in the direction of the combined alpha over
+     * all contributions in that direction (contribution / combined alpha when the strategies agree; a
+     * strategy that pushed against the position gets 0). A fill carries the shares of the decision it
+     * executes, so a weight in the book at a day's close is split by the shares of that symbol's latest
+     * fill on or before that day: part = weight × share / Σ shares (the division removes the rounding of
+     * the shares, which the report keeps as {@code float} decimals). A symbol without a fill yet (which
+     * cannot hold a weight) gets no split.
+     *
+     * @param weights symbol → weight of one snapshot
+     * @param shares symbol → strategy → share, of each symbol's latest fill so far
+     * @return symbol → strategy → part of the weight, in the snapshot's symbol order and strategy id order
+     */
+    static Map<String, Map<String, Double>> provenance(
+            Map<String, Double> weights, Map<String, Map<String, Double>> shares) {
+        Map<String, Map<String, Double>> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Double> weight : weights.entrySet()) {
+            Map<String, Double> split = shares.get(weight.getKey());
+            if (split == null || split.isEmpty()) {
+                continue;
+            }
+            double total = 0;
+            for (double share : split.values()) {
+                total += share;
+            }
+            Map<String, Double> parts = new java.util.TreeMap<>();
+            for (Map.Entry<String, Double> share : split.entrySet()) {
+                parts.put(
+                        share.getKey(),
+                        total > 0 ? weight.getValue() * share.getValue() / total : weight.getValue() / split.size());
+            }
+            out.put(weight.getKey(), parts);
+        }
+        return out;
     }
 
     private static List<PerformanceRow> performance(BacktestReport report) {

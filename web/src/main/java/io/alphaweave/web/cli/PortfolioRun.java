@@ -1,6 +1,7 @@
 package io.alphaweave.web.cli;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.alphaweave.platform.app.BacktestOutcome;
 import io.alphaweave.platform.app.BacktestReport;
 import io.alphaweave.platform.app.BacktestRequest;
 import io.alphaweave.platform.app.BacktestService;
@@ -8,6 +9,7 @@ import io.alphaweave.platform.app.CancellationToken;
 import io.alphaweave.platform.app.ComparisonTable;
 import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.app.JsonMapper;
+import io.alphaweave.platform.app.ProgressListener;
 import io.alphaweave.platform.app.ResolvedConfig;
 import io.alphaweave.platform.app.RunMetrics;
 import io.alphaweave.platform.app.RunService;
@@ -95,12 +97,15 @@ final class PortfolioRun {
         try (ComponentRegistry registry = RegistryOptions.open(workspace)) {
             ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), "backtest");
             BacktestService service = new BacktestService(registry, catalog);
-            java.util.function.Supplier<BacktestReport> backtest = () -> {
+            // signal sets only when the run is stored (the store keeps them; the report never holds them)
+            java.util.function.Function<Boolean, BacktestOutcome> backtest = withSignals -> {
                 try {
-                    return service.run(
-                            new BacktestRequest.Portfolio(config, compare),
-                            (phase, fraction) -> bar.update(fraction),
-                            CancellationToken.create());
+                    BacktestRequest.Portfolio request = new BacktestRequest.Portfolio(config, compare);
+                    ProgressListener progress = (phase, fraction) -> bar.update(fraction);
+                    return withSignals
+                            ? service.runWithSignals(request, progress, CancellationToken.create())
+                            : new BacktestOutcome(
+                                    service.run(request, progress, CancellationToken.create()), List.of());
                 } catch (BacktestConfigException e) {
                     throw blame(configFile, e, changes);
                 }
@@ -109,11 +114,11 @@ final class PortfolioRun {
             RunService.Stored stored = null;
             if (store.enabled()) {
                 try (Database db = store.database().open()) {
-                    stored = new RunService(db).runAndStore(fileName(configFile), backtest);
+                    stored = new RunService(db).runAndStore(fileName(configFile), () -> backtest.apply(true));
                 }
                 report = stored.report();
             } else {
-                report = backtest.get();
+                report = backtest.apply(false).report();
             }
             bar.finish();
             printTable(report, changes, out);
