@@ -49,6 +49,27 @@ class PostgresStoreTest extends StoreContract {
     }
 
     @Override
+    void awaitSignalsBeingWritten(Process child) throws Exception {
+        try (Connection c = DriverManager.getConnection(currentUrl());
+                var q = c.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ? AND state ="
+                        + " 'active' AND query LIKE 'COPY strategy_signal%'")) {
+            q.setString(1, database);
+            while (true) {
+                org.assertj.core.api.Assertions.assertThat(child.isAlive())
+                        .as("the child is still writing")
+                        .isTrue();
+                try (var rs = q.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    @Override
     String currentUrl() {
         return ADMIN_URL.replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
     }

@@ -363,6 +363,15 @@ abstract class StoreContract {
         assertThat(db.runs().get(live).status()).isEqualTo(RunStatus.INTERRUPTED);
     }
 
+    /**
+     * Waits until a child storing a large run is visibly writing its signals (observable state, no sleep):
+     * on H2 the database file grows, on PostgreSQL a {@code COPY} into {@code strategy_signal} is active.
+     *
+     * @param child the child, which printed WRITING
+     * @throws AssertionError if the child exits before it is seen writing
+     */
+    abstract void awaitSignalsBeingWritten(Process child) throws Exception;
+
     @Test
     void aChildKilledMidWriteLeavesAnInterruptedRunAndNoRowsAndARerunCompletes() throws Exception {
         db.close();
@@ -378,28 +387,56 @@ abstract class StoreContract {
                     break;
                 }
             }
-            // let the bulk write get going, then SIGKILL
-            Thread.sleep(1_500);
-            child.destroyForcibly();
+            awaitSignalsBeingWritten(child);
+            child.destroyForcibly(); // SIGKILL
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(runId).isNotNull();
-        assertThat(child.exitValue()).isNotZero();
+        assertThat(child.exitValue()).isEqualTo(137);
 
+        // the next start
         db = Database.open(new StoreSettings(currentUrl(), Fixtures.clock(), ProcessOwner.current(), 4));
         assertThat(db.runs().get(runId).status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(db.runs().get(runId).reportJson()).isNull();
         assertThat(db.runs().count("strategy_signal")).isZero();
         assertThat(db.runs().count("signal_set")).isZero();
+        assertThat(db.runs().count("run_signal_set")).isZero();
         assertThat(db.runs().count("portfolio_allocation")).isZero();
+        assertThat(db.runs().count("strategy_performance")).isZero();
+        assertThat(db.runs().count("trade")).isZero();
+        db.close();
 
-        RunRecord rerun = db.runs().start(Fixtures.newRun("crash"));
-        List<SignalRow> rows = Fixtures.signals(List.of("S0", "S1"), 30);
-        db.runs().complete(rerun.id(), Fixtures.results(List.of(new SignalSet(Fixtures.key("big"), rows))));
-        assertThat(db.runs().get(rerun.id()).status()).isEqualTo(RunStatus.COMPLETE);
-        assertThat(db.runs().count("strategy_signal")).isEqualTo(rows.size());
+        // the same large run again, in a child of its own: it completes and writes its set once
+        List<String> rerun = runChild("hang-in-complete", currentUrl());
+        assertThat(rerun).contains("DONE");
+        String rerunId = rerun.stream()
+                .filter(l -> l.startsWith("RUN="))
+                .findFirst()
+                .orElseThrow()
+                .substring(4);
+        db = Database.open(new StoreSettings(currentUrl(), Fixtures.clock(), ProcessOwner.current(), 4));
+        assertThat(db.runs().get(rerunId).status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(db.runs().get(runId).status()).isEqualTo(RunStatus.INTERRUPTED);
+        long rows = 500L * 4000;
+        assertThat(db.runs().count("strategy_signal")).isEqualTo(rows);
         assertThat(db.runs().count("signal_set")).isEqualTo(1);
+        assertThat(db.runs().signalSets(rerunId)).singleElement().satisfies(set -> assertThat(set.rowCount())
+                .isEqualTo(rows));
+        // no duplicates, no orphans: every signal row belongs to the one stored set, every link to a run
+        assertThat(db.runs()
+                        .count("(SELECT set_id, symbol, signal_date FROM strategy_signal GROUP BY set_id,"
+                                + " symbol, signal_date HAVING COUNT(*) > 1) d"))
+                .isZero();
+        assertThat(db.runs()
+                        .count("strategy_signal WHERE set_id NOT IN (SELECT id FROM signal_set WHERE state ="
+                                + " 'STORED')"))
+                .isZero();
         assertThat(db.runs().count("run_signal_set")).isEqualTo(1);
-        assertThat(db.runs().count("trade")).isEqualTo(1);
+        assertThat(db.runs().count("portfolio_allocation WHERE run_id <> '" + rerunId + "'"))
+                .isZero();
+        assertThat(db.runs().count("trade WHERE run_id <> '" + rerunId + "'")).isZero();
+        assertThat(db.runs().count("strategy_performance WHERE run_id <> '" + rerunId + "'"))
+                .isZero();
     }
 
     @Test
