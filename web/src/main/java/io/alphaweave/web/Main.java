@@ -10,11 +10,16 @@ public final class Main {
     private static final String PF4J_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.pf4j";
 
     /**
-     * The run store's pool and migrations, and the HTTP server, log INFO lines on every start; the CLI
-     * prints what matters itself (warnings still show, INFO with --verbose).
+     * The run store's pool logs a lost connection as a warning with a stack trace; the store turns the
+     * same failure into the one line the CLI prints, so the pool is silent unless --verbose.
+     */
+    private static final String POOL_LOG_LEVEL = "org.slf4j.simpleLogger.log.com.zaxxer.hikari";
+
+    /**
+     * The run store's migrations and the HTTP server log INFO lines on every start; the CLI prints what
+     * matters itself (warnings still show, INFO with --verbose).
      */
     private static final List<String> QUIET_LOGGERS = List.of(
-            "org.slf4j.simpleLogger.log.com.zaxxer.hikari",
             "org.slf4j.simpleLogger.log.org.flywaydb",
             "org.slf4j.simpleLogger.log.io.javalin",
             "org.slf4j.simpleLogger.log.org.eclipse.jetty");
@@ -30,6 +35,9 @@ public final class Main {
         // PF4J logs each plugin load, and failures with stack traces; the registry reports them in one line itself
         if (System.getProperty(PF4J_LOG_LEVEL) == null) {
             System.setProperty(PF4J_LOG_LEVEL, List.of(args).contains("--verbose") ? "debug" : "off");
+        }
+        if (System.getProperty(POOL_LOG_LEVEL) == null) {
+            System.setProperty(POOL_LOG_LEVEL, List.of(args).contains("--verbose") ? "info" : "off");
         }
         for (String level : QUIET_LOGGERS) {
             if (System.getProperty(level) == null) {
