@@ -34,7 +34,7 @@ import java.util.UUID;
  * added: 0 expected). Each repeat uses a fresh database, created and dropped here.
  *
  * <p>{@code java -Dalphaweave.home=. -cp benchmarks/target/benchmarks.jar
- * io.alphaweave.benchmarks.DemoStoreBenchmark [repeats]} with {@code ALPHAWEAVE_SHARED_DATA} set;
+ * io.alphaweave.benchmarks.DemoStoreBenchmark [repeats]}, from the repository root, with {@code ALPHAWEAVE_SHARED_DATA} set;
  * PostgreSQL from {@code ALPHAWEAVE_BENCH_PG_URL} (default the local server, user postgres).
  */
 public final class DemoStoreBenchmark {
@@ -46,11 +46,8 @@ public final class DemoStoreBenchmark {
                 .getOrDefault("ALPHAWEAVE_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         Workspace workspace = Workspace.fromSystem(Workspace.Overrides.none());
         DatasetCatalog catalog = DatasetCatalog.of(workspace);
-        ObjectNode tree = (ObjectNode) new ObjectMapper(new YAMLFactory())
-                .readTree(workspace
-                        .home()
-                        .resolve("strategies-yaml/configs/demo.yaml")
-                        .toFile());
+        ObjectNode tree = (ObjectNode)
+                new ObjectMapper(new YAMLFactory()).readTree(new java.io.File("strategies-yaml/configs/demo.yaml"));
         tree.remove("data");
         tree.put("dataset", "sp500");
         BacktestConfig config = BacktestConfig.fromTree(tree, "demo-sp500", catalog);
