@@ -636,13 +636,15 @@ abstract class StoreContract {
                         run,
                         Fixtures.results(List.of(new SignalSet(Fixtures.key("m"), Fixtures.signals(List.of("A"), 4)))));
         DatabaseInfo info = db.info();
-        assertThat(info.schemaVersion()).isEqualTo("2");
-        assertThat(info.appliedMigrations()).containsExactly("1 store", "2 signal index");
+        // later migrations come with later features; the first two are this suite's
+        assertThat(info.appliedMigrations()).startsWith("1 store", "2 signal index");
+        String last = info.appliedMigrations().getLast();
+        assertThat(info.schemaVersion()).isEqualTo(last.substring(0, last.indexOf(' ')));
         assertThat(info.runsByStatus()).containsEntry(RunStatus.COMPLETE, 1L).containsEntry(RunStatus.RUNNING, 0L);
         assertThat(info.signalSets()).isEqualTo(1);
         assertThat(info.signalRows()).isEqualTo(4);
         assertThat(info.productVersion()).containsIgnoringCase(db.engine() == DatabaseEngine.H2 ? "H2" : "PostgreSQL");
-        assertThat(db.migrationsApplied()).isEqualTo(2);
+        assertThat(db.migrationsApplied()).isEqualTo(info.appliedMigrations().size());
     }
 
     /** A process that has exited: its pid is gone. */

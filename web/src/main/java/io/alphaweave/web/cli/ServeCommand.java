@@ -7,6 +7,7 @@ import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.web.DatasetDirectory;
 import io.alphaweave.web.http.AccessTokens;
+import io.alphaweave.web.http.ApiModule;
 import io.alphaweave.web.http.ApiServer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -92,6 +93,8 @@ final class ServeCommand implements Callable<Integer> {
         DatasetCatalog catalog = DatasetCatalog.of(workspace).datasetsOnly();
         PrintWriter out = spec.commandLine().getOut();
         boolean interrupted = false;
+        // the modules beyond the core routes; each added in its own line below
+        List<ApiModule> modules = new ArrayList<>();
         try (ComponentRegistry r = RegistryOptions.open(workspace);
                 ApiServer server = ApiServer.create(
                                 new ApiServer.Settings(
@@ -103,7 +106,8 @@ final class ServeCommand implements Callable<Integer> {
                                 new ApiServer.Services(
                                         r, new DatasetDirectory(catalog), DefinitionValidator.onSample(catalog)),
                                 store,
-                                Clock.systemUTC())
+                                Clock.systemUTC(),
+                                modules)
                         .start(host, port)) {
             String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
             out.println("alphaweave serving " + base + ApiServer.PREFIX + " (explorer: " + base + "/explorer, "

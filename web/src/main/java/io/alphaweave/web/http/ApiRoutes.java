@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +41,8 @@ final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    static List<Route> table(ApiServer.Services services, ApiServer.Settings settings) {
+    static List<Route> table(
+            ApiServer.Services services, ApiServer.Settings settings, Supplier<List<Route>> everyRoute) {
         List<Route> routes = new ArrayList<>();
         Map<Integer, String> ok = Map.of(200, "OK");
         routes.add(new Route(
@@ -164,7 +166,8 @@ final class ApiRoutes {
                 ok,
                 ctx -> {
                     if (document.get() == null) {
-                        document.compareAndSet(null, JsonMapper.write(OpenApiDocument.of(routes, settings.version())));
+                        document.compareAndSet(
+                                null, JsonMapper.write(OpenApiDocument.of(everyRoute.get(), settings.version())));
                     }
                     ctx.contentType("application/json").result(document.get());
                 }));

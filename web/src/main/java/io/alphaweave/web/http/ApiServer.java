@@ -9,6 +9,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.ParsedEndpoint;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -87,7 +89,28 @@ public final class ApiServer implements AutoCloseable {
      * @return the service
      */
     public static ApiServer create(Settings settings, Services services, AccessTokens tokens, Clock clock) {
-        List<Route> routes = ApiRoutes.table(services, settings);
+        return create(settings, services, tokens, clock, List.of());
+    }
+
+    /**
+     * Builds the service with further modules (backtests, plugins, submissions, pages) without
+     * starting it.
+     *
+     * @param settings how it behaves
+     * @param services what it serves
+     * @param tokens the bearer tokens
+     * @param clock the clock of the rate limiter
+     * @param modules further routes and Javalin configuration, in order; the caller closes them
+     * @return the service
+     */
+    public static ApiServer create(
+            Settings settings, Services services, AccessTokens tokens, Clock clock, List<ApiModule> modules) {
+        List<Route> all = new ArrayList<>();
+        all.addAll(ApiRoutes.table(services, settings, () -> Collections.unmodifiableList(all)));
+        for (ApiModule m : modules) {
+            all.addAll(m.routes());
+        }
+        List<Route> routes = List.copyOf(all);
         RequestGuard guard = new RequestGuard(
                 tokens,
                 new RateLimiter(settings.requestsPerMinute(), clock),
@@ -115,7 +138,12 @@ public final class ApiServer implements AutoCloseable {
             for (Route r : routes) {
                 config.routes.addHttpHandler(r.method(), r.fullPath(), guard.wrap(r));
             }
-            config.routes.get("/", ctx -> ctx.redirect("/explorer"));
+            for (ApiModule m : modules) {
+                m.configure(config);
+            }
+            if (modules.stream().noneMatch(ApiModule::servesRoot)) {
+                config.routes.get("/", ctx -> ctx.redirect("/explorer"));
+            }
             config.routes.get("/explorer", ApiServer::explorer);
             config.routes.get("/explorer/init.js", ApiServer::explorerScript);
             config.routes.exception(ApiProblem.class, ProblemResponses::apiProblem);

@@ -22,7 +22,7 @@ import java.util.Objects;
  *     errors
  * @param handler the Javalin handler (renders records; no business logic)
  */
-record Route(
+public record Route(
         HandlerType method,
         String path,
         Role role,
@@ -42,9 +42,9 @@ record Route(
      * @param description what it means
      * @param allowed the allowed values, empty for any
      */
-    record Parameter(String name, String in, String description, List<String> allowed) {
+    public record Parameter(String name, String in, String description, List<String> allowed) {
         /** Checks the fields. */
-        Parameter {
+        public Parameter {
             Objects.requireNonNull(name, "name must not be null");
             if (!in.equals("path") && !in.equals("query")) {
                 throw new IllegalArgumentException("in must be path or query, was " + in);
@@ -52,17 +52,17 @@ record Route(
             allowed = List.copyOf(allowed);
         }
 
-        static Parameter path(String name, String description) {
+        public static Parameter path(String name, String description) {
             return new Parameter(name, "path", description, List.of());
         }
 
-        static Parameter query(String name, String description, String... allowed) {
+        public static Parameter query(String name, String description, String... allowed) {
             return new Parameter(name, "query", description, List.of(allowed));
         }
     }
 
     /** Checks the fields and copies the collections. */
-    Route {
+    public Route {
         Objects.requireNonNull(method, "method must not be null");
         Objects.requireNonNull(role, "role must not be null");
         Objects.requireNonNull(handler, "handler must not be null");
@@ -75,7 +75,7 @@ record Route(
     }
 
     /** @return the full path, with the API prefix */
-    String fullPath() {
+    public String fullPath() {
         return ApiServer.PREFIX + path;
     }
 }
