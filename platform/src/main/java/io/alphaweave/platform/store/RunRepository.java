@@ -143,7 +143,11 @@ public final class RunRepository {
             }
             insertAllocations(h, runId, results.allocations());
             insertPerformance(h, runId, results.performance());
-            insertTrades(h, runId, results.trades());
+            if (db.engine() == DatabaseEngine.POSTGRESQL && !results.trades().isEmpty()) {
+                TradeCopy.write(h.getConnection(), runId, results.trades());
+            } else {
+                insertTrades(h, runId, results.trades());
+            }
             Instant now = Sql.micros(db.settings().clock().instant());
             h.createUpdate("UPDATE backtest_run SET status = 'COMPLETE', progress = 1, finished_at = :now,"
                             + " report_json = :report WHERE id = :id")
