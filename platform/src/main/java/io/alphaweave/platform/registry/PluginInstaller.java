@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -97,6 +98,21 @@ public final class PluginInstaller {
             Files.createDirectories(staging);
         } catch (IOException e) {
             throw new PluginLoadException("cannot create the staging folder " + staging + ": " + e.getMessage(), e);
+        }
+        clearStaging();
+    }
+
+    /**
+     * Deletes what uploads interrupted by a crash left in the staging folder (uploads in progress in this
+     * process delete their own files). Best effort.
+     */
+    public void clearStaging() {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(staging, "upload-*.jar.part")) {
+            for (Path p : ds) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort: a leftover staged file is never loaded (the registry does not scan the folder)
         }
     }
 
