@@ -100,7 +100,7 @@ public final class PluginRoutes implements ApiModule, AutoCloseable {
             }
             throw ApiProblem.withProblems(
                     ApiProblem.Kind.INVALID_PLUGIN,
-                    "the plugin was not installed: " + Redact.paths(e.getMessage()),
+                    "the plugin was not installed: " + withoutClassNames(Redact.paths(e.getMessage())),
                     List.of(),
                     Map.of("reason", e.reason().label()));
         }
@@ -124,6 +124,16 @@ public final class PluginRoutes implements ApiModule, AutoCloseable {
         }
         ctx.contentType("application/json").result(JsonMapper.write(Views.Plugin.of(removed)));
     }
+
+    /** "start() threw IllegalStateException: no key" → "start() threw: no key": the plugin's words, not its types. */
+    static String withoutClassNames(String message) {
+        String worded = THROWABLE_PREFIX.matcher(message).replaceAll(": ");
+        return THROWABLE.matcher(worded).replaceAll("an error");
+    }
+
+    private static final Pattern THROWABLE = Pattern.compile("\\b[A-Za-z_$][\\w$.]*(Exception|Error)\\b");
+
+    private static final Pattern THROWABLE_PREFIX = Pattern.compile("\\s+[A-Za-z_$][\\w$.]*(Exception|Error):\\s*");
 
     private static ApiProblem tooLarge(String detail) {
         return ApiProblem.withProblems(
