@@ -367,6 +367,30 @@ public final class ComponentRegistry implements AutoCloseable {
     }
 
     /**
+     * Stops and unloads the plugin with this id and deletes its JAR from the plugins directory; its
+     * components leave the registry (plugins that depend on it stop and wait for it).
+     *
+     * @param pluginId the manifest's {@code Plugin-Id}
+     * @return the plugin as it was before it was removed
+     * @throws UnknownPluginException if no JAR of the plugins directory has that id (or there is no
+     *     plugins directory)
+     */
+    public PluginStatus uninstallPlugin(String pluginId) {
+        if (pluginHost == null) {
+            throw new UnknownPluginException(pluginId, List.of());
+        }
+        return mutatePublishingOnFailure(() -> pluginHost.uninstall(pluginId));
+    }
+
+    /** Moves a checked, staged JAR into the plugins directory and starts it, or removes it again (see PluginInstaller). */
+    PluginStatus installStaged(Path staged, String fileName, String pluginId) {
+        if (pluginHost == null) {
+            throw new PluginLoadException("this registry has no plugins directory to install into");
+        }
+        return mutatePublishingOnFailure(() -> pluginHost.installStaged(staged, fileName, pluginId));
+    }
+
+    /**
      * Brings the loaded plugins in line with the plugins directory now (the watcher does this by
      * itself); a no-op without a plugins directory.
      */
@@ -404,6 +428,20 @@ public final class ComponentRegistry implements AutoCloseable {
             return result;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Like {@link #mutate}, but publishes also when the action throws: it may have loaded and unloaded plugins. */
+    private <T> T mutatePublishingOnFailure(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            try {
+                publishLocked();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 

@@ -141,6 +141,102 @@ final class PluginHost implements AutoCloseable {
         return st.status();
     }
 
+    /**
+     * Moves a staged JAR that passed every static check into the directory under {@code fileName},
+     * loads and starts it, and keeps it only if it started and every component it brought registered;
+     * otherwise unloads and deletes it again, so that nothing half-installed remains.
+     */
+    PluginStatus installStaged(Path staged, String fileName, String pluginId) {
+        reconcile();
+        for (JarState st : jars.values()) {
+            if (st.pluginId.equals(pluginId)) {
+                throw new PluginRejectedException(
+                        PluginRejectedException.Reason.ID_CLASH,
+                        "a plugin with id \"" + pluginId + "\" is already installed (" + st.jar.getFileName()
+                                + "); uninstall it first or give the new plugin another Plugin-Id");
+            }
+        }
+        Path target = directory.resolve(fileName);
+        if (Files.exists(target) || jars.containsKey(target)) {
+            throw new PluginRejectedException(
+                    PluginRejectedException.Reason.ID_CLASH,
+                    "the plugins directory already holds a file named " + fileName + "; uninstall it first");
+        }
+        try {
+            moveAtomically(staged, target);
+        } catch (IOException e) {
+            throw new PluginLoadException(
+                    "cannot move the checked JAR into the plugins directory: " + e.getMessage(), e);
+        }
+        reconcile();
+        JarState st = jars.get(target);
+        String failure = null;
+        PluginRejectedException.Reason reason = PluginRejectedException.Reason.START_FAILED;
+        if (st == null) {
+            failure = "the plugins directory did not pick it up";
+        } else if (st.state != PluginStatus.State.STARTED) {
+            failure = st.error;
+        } else if (!st.error.isEmpty() || !st.componentErrors.isEmpty()) {
+            reason = PluginRejectedException.Reason.COMPONENT_FAILED;
+            List<String> all = new ArrayList<>();
+            if (!st.error.isEmpty()) {
+                all.add(st.error);
+            }
+            all.addAll(st.componentErrors);
+            failure = String.join("; ", all);
+        } else if (st.components.isEmpty()) {
+            reason = PluginRejectedException.Reason.COMPONENT_FAILED;
+            failure = "plugin \"" + pluginId + "\" registered no strategy, combiner or allocator";
+        }
+        if (failure == null) {
+            return st.status();
+        }
+        if (st != null) {
+            unload(target);
+            jars.remove(target);
+        }
+        try {
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            failure += " (and removing it failed: " + e.getMessage() + ")";
+        }
+        reconcile();
+        throw new PluginRejectedException(reason, failure.replace(target.toString(), fileName));
+    }
+
+    /**
+     * Stops and unloads the plugin with this id and deletes its JAR; its components leave the registry.
+     *
+     * @throws UnknownPluginException if no JAR of the directory has that id
+     */
+    PluginStatus uninstall(String pluginId) {
+        reconcile();
+        JarState found = null;
+        for (JarState st : jars.values()) {
+            if (st.pluginId.equals(pluginId)) {
+                found = st;
+                break;
+            }
+        }
+        if (found == null) {
+            throw new UnknownPluginException(
+                    pluginId,
+                    jars.values().stream().map(j -> j.pluginId).sorted().toList());
+        }
+        PluginStatus before = found.status();
+        unload(found.jar);
+        jars.remove(found.jar);
+        try {
+            Files.deleteIfExists(found.jar);
+        } catch (IOException e) {
+            reconcile();
+            throw new PluginLoadException(
+                    "plugin \"" + pluginId + "\" was stopped but its JAR cannot be deleted: " + e.getMessage(), e);
+        }
+        reconcile();
+        return before;
+    }
+
     private PluginStatus requireStarted(Path jar) {
         JarState st = jars.get(jar);
         if (st == null || st.state != PluginStatus.State.STARTED) {
@@ -309,6 +405,10 @@ final class PluginHost implements AutoCloseable {
             }
             ComponentEntry entry = registry.addLocked(st.source, instance);
             st.components.add(entry.id());
+            if (!entry.isLoaded()) {
+                st.componentErrors.add("component \"" + entry.id() + "\" was not registered: "
+                        + entry.status().reason());
+            }
         }
         st.error = String.join("; ", errors);
     }
@@ -391,6 +491,7 @@ final class PluginHost implements AutoCloseable {
         boolean waitingForDependency;
         ComponentSource source;
         final List<String> components = new ArrayList<>();
+        final List<String> componentErrors = new ArrayList<>(); // components registered as failed
 
         JarState(Path jar, Stamp stamp) {
             this.jar = jar;

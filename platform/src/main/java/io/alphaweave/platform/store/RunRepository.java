@@ -682,6 +682,78 @@ public final class RunRepository {
                 .execute();
     }
 
+    /**
+     * The strategy's metrics in the newest COMPLETE run that evaluated it (by finish instant; within a
+     * run, the latest evaluation date and longest lookback).
+     *
+     * @param strategyId a strategy id as the runs stored it
+     * @return those metrics, or empty when no complete run used the strategy
+     */
+    public Optional<StrategyPerformance> latestPerformance(String strategyId) {
+        return db.call("reading the latest performance of " + strategyId, h -> h.createQuery("SELECT p.run_id,"
+                        + " r.name, r.finished_at, p.evaluation_date, p.sharpe_ratio, p.total_return,"
+                        + " p.max_drawdown FROM strategy_performance p JOIN backtest_run r ON r.id = p.run_id"
+                        + " WHERE p.strategy_id = :id AND r.status = 'COMPLETE' ORDER BY r.finished_at DESC,"
+                        + " r.created_at DESC, r.id DESC, p.evaluation_date DESC, p.lookback_days DESC LIMIT 1")
+                .bind("id", strategyId)
+                .map((rs, ctx) -> new StrategyPerformance(
+                        rs.getString("run_id"),
+                        rs.getString("name"),
+                        Sql.instant(rs, "finished_at"),
+                        Sql.date(rs, "evaluation_date"),
+                        rs.getDouble("sharpe_ratio"),
+                        rs.getDouble("total_return"),
+                        rs.getDouble("max_drawdown")))
+                .findOne());
+    }
+
+    /**
+     * The strategy's newest stored signal set (by creation, then id), whichever runs use it.
+     *
+     * @param strategyId a strategy id
+     * @return that set, or empty when none is stored
+     */
+    public Optional<StoredSignalSet> latestSignalSet(String strategyId) {
+        return db.call("reading the latest signal set of " + strategyId, h -> h.createQuery("SELECT id,"
+                        + " strategy_id, strategy_hash, parameters_json, dataset_hash, period_start, period_end,"
+                        + " row_count FROM signal_set WHERE strategy_id = :id AND state = 'STORED' ORDER BY"
+                        + " created_at DESC, id DESC LIMIT 1")
+                .bind("id", strategyId)
+                .map((rs, ctx) -> new StoredSignalSet(
+                        rs.getLong("id"),
+                        new SignalSetKey(
+                                rs.getString("strategy_id"),
+                                rs.getString("strategy_hash"),
+                                rs.getString("parameters_json"),
+                                rs.getString("dataset_hash"),
+                                Sql.date(rs, "period_start"),
+                                Sql.date(rs, "period_end")),
+                        rs.getLong("row_count")))
+                .findOne());
+    }
+
+    /**
+     * Streams the alpha scores of a stored set, in no particular order, without building its rows.
+     *
+     * @param setId a stored set's id
+     * @param consumer receives each score
+     */
+    public void alphaScores(long setId, java.util.function.DoubleConsumer consumer) {
+        db.call("reading the alpha scores of signal set " + setId, h -> {
+            bindSet(h.createQuery("SELECT alpha_score FROM strategy_signal WHERE " + setRows()), setId)
+                    .setFetchSize(10_000)
+                    .scanResultSet((supplier, ctx) -> {
+                        try (ResultSet rs = supplier.get()) {
+                            while (rs.next()) {
+                                consumer.accept(rs.getDouble(1));
+                            }
+                        }
+                        return null;
+                    });
+            return null;
+        });
+    }
+
     /** The rows of set {@code :set}: on H2 a range of its row key (H2 has no index on set_id). */
     private String setRows() {
         return db.engine() == DatabaseEngine.H2

@@ -117,6 +117,61 @@ abstract class StoreContract {
     }
 
     @Test
+    void theLatestPerformanceAndSignalSetOfAStrategyComeFromItsNewestCompleteRun() {
+        java.util.concurrent.atomic.AtomicLong second = new java.util.concurrent.atomic.AtomicLong();
+        Clock ticking = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Fixtures.T0.plusSeconds(second.incrementAndGet());
+            }
+        };
+        reopen(ProcessOwner.current(), ticking);
+        assertThat(db.runs().latestPerformance("momentum")).isEmpty();
+        assertThat(db.runs().latestSignalSet("momentum")).isEmpty();
+        RunRecord older = db.runs().start(Fixtures.newRun("older"));
+        db.runs()
+                .complete(
+                        older.id(),
+                        Fixtures.results(
+                                List.of(new SignalSet(Fixtures.key("momentum"), Fixtures.signals(List.of("A"), 3)))));
+        RunRecord newer = db.runs().start(Fixtures.newRun("newer"));
+        SignalSetKey newerKey = new SignalSetKey(
+                "momentum",
+                "sha256:other",
+                "{\"window\":30}",
+                "data-1",
+                LocalDate.of(2020, 1, 2),
+                LocalDate.of(2020, 12, 31));
+        List<SignalRow> rows = Fixtures.signals(List.of("A", "B"), 4);
+        db.runs().complete(newer.id(), Fixtures.results(List.of(new SignalSet(newerKey, rows))));
+        RunRecord running = db.runs().start(Fixtures.newRun("still running"));
+
+        var latest = db.runs().latestPerformance("momentum").orElseThrow();
+        assertThat(latest.runId()).isEqualTo(newer.id()).isNotEqualTo(running.id());
+        assertThat(latest.runName()).isEqualTo("newer");
+        assertThat(latest.sharpeRatio()).isEqualTo(1.2);
+        assertThat(latest.maxDrawdown()).isEqualTo(-0.08);
+        assertThat(db.runs().latestPerformance("mean_reversion")).isEmpty();
+        var set = db.runs().latestSignalSet("momentum").orElseThrow();
+        assertThat(set.key()).isEqualTo(newerKey);
+        List<Double> scores = new ArrayList<>();
+        db.runs().alphaScores(set.id(), scores::add);
+        assertThat(scores)
+                .containsExactlyInAnyOrderElementsOf(
+                        rows.stream().map(SignalRow::alphaScore).toList());
+    }
+
+    @Test
     void instantsAndDatesReadBackEqualInAJvmOfAnotherTimeZone() throws Exception {
         Instant at = Instant.parse("2024-10-27T01:30:00.654321Z");
         db.close();

@@ -1,14 +1,17 @@
 package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.app.ComponentInsights;
 import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.app.DefinitionValidator;
 import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.platform.store.Database;
 import io.alphaweave.web.DatasetDirectory;
 import io.alphaweave.web.http.AccessTokens;
 import io.alphaweave.web.http.ApiModule;
 import io.alphaweave.web.http.ApiServer;
+import io.alphaweave.web.http.PluginRoutes;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -39,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     TokensCommand.FileOption tokens = new TokensCommand.FileOption();
 
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
+
     @Option(names = "--host", paramLabel = "ADDRESS", description = "The address to bind (default: 127.0.0.1).")
     String host = "127.0.0.1";
 
@@ -66,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
+    @SuppressWarnings("try") // module resources are closed after the server, not used in the body
     public Integer call() {
         if (port < 0 || port > 65_535) {
             throw new AlphaweaveException("--port must be in 0..65535, was " + port);
@@ -96,6 +103,8 @@ final class ServeCommand implements Callable<Integer> {
         // the modules beyond the core routes; each added in its own line below
         List<ApiModule> modules = new ArrayList<>();
         try (ComponentRegistry r = RegistryOptions.open(workspace);
+                Database db = database.open();
+                PluginRoutes pluginRoutes = PluginRoutes.addTo(modules, r, maxRequestBytes);
                 ApiServer server = ApiServer.create(
                                 new ApiServer.Settings(
                                         maxRequestBytes,
@@ -104,7 +113,10 @@ final class ServeCommand implements Callable<Integer> {
                                         corsOrigins,
                                         AlphaweaveCli.VERSION),
                                 new ApiServer.Services(
-                                        r, new DatasetDirectory(catalog), DefinitionValidator.onSample(catalog)),
+                                        r,
+                                        new DatasetDirectory(catalog),
+                                        DefinitionValidator.onSample(catalog),
+                                        ComponentInsights.onSample(r, db.runs(), catalog)),
                                 store,
                                 Clock.systemUTC(),
                                 modules)

@@ -30,6 +30,8 @@ public final class ApiProblem extends RuntimeException {
         UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
         /** 422: a well-formed definition that fails validation. */
         INVALID_DEFINITION(422, "invalid-definition", "Invalid definition"),
+        /** 422: an uploaded plugin JAR that fails a check (its {@code reason} member says which). */
+        INVALID_PLUGIN(422, "invalid-plugin", "Invalid plugin"),
         /** 429: the caller's request rate is over its limit. */
         RATE_LIMITED(429, "rate-limited", "Too many requests"),
         /** 500: a fault of the service or of a component it ran. */

@@ -1,6 +1,7 @@
 package io.alphaweave.web.http;
 
 import io.alphaweave.api.ComponentKind;
+import io.alphaweave.platform.app.ComponentInsights;
 import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.app.JsonMapper;
 import io.alphaweave.platform.app.ValidationReport;
@@ -85,7 +86,8 @@ final class ApiRoutes {
                 List.of(),
                 "getComponent",
                 "components",
-                "One component: parameters, README, version, content hash and source",
+                "One component: parameters, README, version, content hash, source, the metrics of the newest"
+                        + " complete stored run that used it and its alpha-score histogram",
                 List.of(
                         Route.Parameter.path("id", "the component id"),
                         Route.Parameter.query(
@@ -200,7 +202,14 @@ final class ApiRoutes {
                     "\"" + id + "\" names a "
                             + found.stream().map(e -> label(e.kind())).toList() + "; add ?kind= to choose one");
         }
-        json(ctx, Views.ComponentDetail.of(found.getFirst()));
+        ComponentEntry entry = found.getFirst();
+        ComponentInsights insights = services.insights();
+        json(
+                ctx,
+                Views.ComponentDetail.of(
+                        entry,
+                        insights == null ? null : insights.latestMetrics(entry).orElse(null),
+                        insights == null ? null : insights.alphaHistogram(entry).orElse(null)));
     }
 
     private static void getDataset(Context ctx, ApiServer.Services services) {

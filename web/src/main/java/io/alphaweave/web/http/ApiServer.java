@@ -1,6 +1,7 @@
 package io.alphaweave.web.http;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.app.ComponentInsights;
 import io.alphaweave.platform.app.DefinitionValidator;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.web.DatasetDirectory;
@@ -61,13 +62,30 @@ public final class ApiServer implements AutoCloseable {
      * @param registry the component registry (the caller closes it)
      * @param datasets the named datasets
      * @param validator checks definitions posted to {@code /validate}
+     * @param insights latest metrics and alpha histograms for {@code /components/{id}}; null leaves them
+     *     out (null in the JSON)
      */
-    public record Services(ComponentRegistry registry, DatasetDirectory datasets, DefinitionValidator validator) {
+    public record Services(
+            ComponentRegistry registry,
+            DatasetDirectory datasets,
+            DefinitionValidator validator,
+            ComponentInsights insights) {
         /** Checks nulls. */
         public Services {
             Objects.requireNonNull(registry, "registry must not be null");
             Objects.requireNonNull(datasets, "datasets must not be null");
             Objects.requireNonNull(validator, "validator must not be null");
+        }
+
+        /**
+         * Services without component insights.
+         *
+         * @param registry the component registry (the caller closes it)
+         * @param datasets the named datasets
+         * @param validator checks definitions posted to {@code /validate}
+         */
+        public Services(ComponentRegistry registry, DatasetDirectory datasets, DefinitionValidator validator) {
+            this(registry, datasets, validator, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.alphaweave.web.http;
 
 import io.alphaweave.api.ParameterSpec;
+import io.alphaweave.platform.app.ComponentInsights;
 import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.data.DataDefect;
 import io.alphaweave.platform.registry.ComponentEntry;
@@ -67,8 +68,11 @@ final class Views {
             Source source,
             Integer horizonDays,
             List<Parameter> parameters,
-            String readme) {
-        static ComponentDetail of(ComponentEntry e) {
+            String readme,
+            LatestMetrics latestMetrics,
+            AlphaHistogram alphaHistogram) {
+        static ComponentDetail of(
+                ComponentEntry e, ComponentInsights.LatestMetrics metrics, ComponentInsights.Histogram histogram) {
             return new ComponentDetail(
                     e.id(),
                     e.kind().name().toLowerCase(Locale.ROOT),
@@ -79,7 +83,44 @@ final class Views {
                     Source.of(e.source()),
                     e.info() == null ? null : e.info().horizonDays(),
                     e.parameters().stream().map(Parameter::of).toList(),
-                    e.info() == null ? "" : e.info().readme());
+                    e.info() == null ? "" : e.info().readme(),
+                    metrics == null ? null : LatestMetrics.of(metrics),
+                    histogram == null ? null : AlphaHistogram.of(histogram));
+        }
+    }
+
+    /** A strategy's alpha-score histogram: 20 bins over [−1, 1] and where the scores came from. */
+    record AlphaHistogram(
+            String source,
+            Long signalSetId,
+            List<Double> edges,
+            List<Long> counts,
+            long total,
+            double mean,
+            double std) {
+        static AlphaHistogram of(ComponentInsights.Histogram h) {
+            return new AlphaHistogram(
+                    h.source().name().toLowerCase(Locale.ROOT),
+                    h.signalSetId(),
+                    h.edges(),
+                    h.counts(),
+                    h.total(),
+                    h.mean(),
+                    h.std());
+        }
+    }
+
+    /** The metrics of the newest complete stored run that used a strategy. */
+    record LatestMetrics(
+            String runId, String runName, String finishedAt, double sharpe, double totalReturn, double maxDrawdown) {
+        static LatestMetrics of(ComponentInsights.LatestMetrics m) {
+            return new LatestMetrics(
+                    m.runId(),
+                    m.runName(),
+                    m.finishedAt() == null ? null : m.finishedAt().toString(),
+                    m.sharpeRatio(),
+                    m.totalReturn(),
+                    m.maxDrawdown());
         }
     }
 

@@ -1109,6 +1109,9 @@ class EveryOptionTakesEffectTest {
         exercised.add("--plugins");
         rejected(run("serve", "--definitions", dir.resolve("absent").toString()), "definitions directory");
         exercised.add("--definitions");
+        // the store holds the runs GET /components/{id} reads its latest metrics from
+        rejected(run("serve", "--db", "jdbc:nope:x"), "database URL must start with jdbc:h2: or jdbc:postgresql:");
+        exercised.add("--db");
         assertExercisedEveryOption("serve", exercised);
     }
 

@@ -84,6 +84,23 @@ final class ApiTestClient {
         return send(b, headers);
     }
 
+    Answer postBytes(String rawPath, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base + rawPath)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b, headers);
+    }
+
+    /** A POST whose body is sent chunked, with no Content-Length declared. */
+    Answer postChunked(String rawPath, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + rawPath))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .header("Content-Type", contentType);
+        return send(b, headers);
+    }
+
     Answer method(String method, String rawPath, String... headers) {
         return send(
                 HttpRequest.newBuilder(URI.create(base + rawPath)).method(method, HttpRequest.BodyPublishers.noBody()),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.platform.registry.PluginInstaller;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -33,12 +34,17 @@ class OpenApiDocumentTest {
 
     @BeforeAll
     static void start() {
-        registry = ComponentRegistry.empty();
+        registry = ComponentRegistry.builder()
+                .pluginsDirectory(dir.resolve("plugins"))
+                .watchPlugins(false)
+                .build();
+        // every module serve wires in, so that their routes are held to the same document
         server = ApiServer.create(
                         new ApiServer.Settings(1024, 1000, false, List.of(), "1.2.3"),
                         ApiTestClient.services(registry, ApiTestClient.ROOT, dir),
                         new AccessTokens(dir.resolve("tokens.json"), Clock.systemUTC()),
-                        Clock.systemUTC())
+                        Clock.systemUTC(),
+                        List.of(new PluginRoutes(new PluginInstaller(registry, PluginInstaller.Limits.defaults()))))
                 .start("127.0.0.1", 0);
         document = new ApiTestClient(server.port()).get("/api/v1/openapi.json");
     }
@@ -82,7 +88,10 @@ class OpenApiDocumentTest {
                         "GET /api/v1/components/{id}",
                         "GET /api/v1/datasets/{id}",
                         "POST /api/v1/validate",
-                        "GET /api/v1/openapi.json");
+                        "GET /api/v1/openapi.json",
+                        "GET /api/v1/plugins",
+                        "POST /api/v1/plugins",
+                        "DELETE /api/v1/plugins/{id}");
         assertThat(documented()).isEqualTo(registered());
     }
 
@@ -144,5 +153,34 @@ class OpenApiDocumentTest {
         assertThat(validate.get("x-required-role").asText()).isEqualTo("write");
         assertThat(validate.get("requestBody").get("content").has("application/yaml"))
                 .isTrue();
+    }
+
+    @Test
+    void pluginInstallIsDocumentedAsAnAdminRouteThatReadsAJar() {
+        JsonNode install = document.json().get("paths").get("/plugins").get("post");
+        assertThat(install.get("x-required-role").asText()).isEqualTo("admin");
+        assertThat(install.get("requestBody").get("content").has("application/java-archive"))
+                .isTrue();
+        assertThat(install.get("requestBody").get("content").has("application/octet-stream"))
+                .isTrue();
+        for (String status : List.of("201", "401", "403", "413", "415", "422")) {
+            assertThat(install.get("responses").has(status)).as(status).isTrue();
+        }
+        JsonNode uninstall = document.json().get("paths").get("/plugins/{id}").get("delete");
+        assertThat(uninstall.get("x-required-role").asText()).isEqualTo("admin");
+        assertThat(uninstall.get("responses").has("404")).isTrue();
+    }
+
+    @Test
+    void everyDocumentedRouteAnswersOtherwiseThanNoSuchRoute() {
+        // each documented operation, called without credentials, reaches its route (no "no route" 404)
+        ApiTestClient client = new ApiTestClient(server.port());
+        for (String op : documented()) {
+            String method = op.substring(0, op.indexOf(' '));
+            String path = op.substring(op.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x1");
+            ApiTestClient.Answer a = client.method(method, path);
+            assertThat(a.body()).as(op).doesNotContain("no route ");
+            assertThat(a.status()).as(op).isNotEqualTo(405);
+        }
     }
 }
