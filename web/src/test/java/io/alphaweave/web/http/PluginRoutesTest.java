@@ -256,6 +256,26 @@ class PluginRoutesTest {
     }
 
     @Test
+    void twoUploadsOfTheSamePluginAtOnceInstallItExactlyOnce() throws Exception {
+        byte[] jar = goodJar("acme-pack", "acme_trend");
+        List<java.util.concurrent.Future<ApiTestClient.Answer>> answers;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            answers = pool.invokeAll(java.util.Collections.nCopies(4, () -> install(jar)));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var a : answers) {
+            ApiTestClient.Answer answer = a.get();
+            statuses.add(answer.status());
+            if (answer.status() == 422) {
+                assertThat(assertProblem(answer, 422).get("reason").asText()).isEqualTo("id_clash");
+            }
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(201, 422, 422, 422);
+        assertThat(pluginFiles()).containsOnlyKeys("acme-pack-0.3.0.jar");
+        assertThat(componentIds()).containsOnlyOnce("acme_trend");
+    }
+
+    @Test
     void onlyAnAdminMayInstallOrUninstall() throws Exception {
         byte[] jar = goodJar("acme-pack", "acme_trend");
         assertProblem(client.postBytes("/api/v1/plugins", JAR, jar), 401);
