@@ -226,6 +226,17 @@ class PluginRoutesTest {
     }
 
     @Test
+    void aPluginWhoseDependencyIsNotInstalledIsRemoved() throws Exception {
+        byte[] jar = Files.readAllBytes(TestPluginJar.withStrategy("needy", "needy_one")
+                .dependencies("absent-base")
+                .writeTo(dir.resolve("b/needy.jar")));
+
+        JsonNode p = assertRefused(jar, "start_failed");
+
+        assertThat(p.get("detail").asText()).contains("absent-base").doesNotContain(plugins.toString());
+    }
+
+    @Test
     void aPluginWhoseComponentCannotBeCreatedIsRemoved() throws Exception {
         byte[] jar = Files.readAllBytes(TestPluginJar.plugin("fragile", "1.0.0")
                 .extension(
