@@ -8,7 +8,6 @@ import io.alphaweave.platform.registry.PluginInstaller;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -45,18 +44,14 @@ public class PluginInstallBenchmark {
 
     @Setup(Level.Trial)
     public void setup() throws IOException {
-        Path dist = ComponentRegistry.defaultPluginsDirectory();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dist, "example-plugin*.jar")) {
-            for (Path p : ds) {
-                jar = Files.readAllBytes(p);
-            }
+        Path built = Path.of(
+                System.getProperty("alphaweave.bench.pluginJar", "plugins/example-plugin/target/example-plugin.jar"));
+        if (!Files.isRegularFile(built)) {
+            throw new IllegalStateException("no example-plugin JAR at " + built.toAbsolutePath()
+                    + ": run from the repository root after `./mvnw -DskipTests package`");
         }
-        if (jar == null) {
-            throw new IllegalStateException("no example-plugin JAR in " + dist.toAbsolutePath()
-                    + ": run from the repository root after a build");
-        }
+        jar = Files.readAllBytes(built);
         plugins = Files.createTempDirectory("alphaweave-install-bench");
-        // the built-in strategies come from the real plugins directory, read-only
         registry = ComponentRegistry.builder()
                 .pluginsDirectory(plugins)
                 .watchPlugins(false)

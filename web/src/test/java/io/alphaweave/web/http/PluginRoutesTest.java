@@ -226,6 +226,17 @@ class PluginRoutesTest {
     }
 
     @Test
+    void aPluginWhoseDependencyIsNotInstalledIsRemoved() throws Exception {
+        byte[] jar = Files.readAllBytes(TestPluginJar.withStrategy("needy", "needy_one")
+                .dependencies("absent-base")
+                .writeTo(dir.resolve("b/needy.jar")));
+
+        JsonNode p = assertRefused(jar, "start_failed");
+
+        assertThat(p.get("detail").asText()).contains("absent-base").doesNotContain(plugins.toString());
+    }
+
+    @Test
     void aPluginWhoseComponentCannotBeCreatedIsRemoved() throws Exception {
         byte[] jar = Files.readAllBytes(TestPluginJar.plugin("fragile", "1.0.0")
                 .extension(
@@ -253,6 +264,26 @@ class PluginRoutesTest {
 
         assertThat(componentIds()).contains("acme_trend").doesNotContain("acme_other");
         assertThat(pluginFiles()).containsOnlyKeys("acme-pack-0.3.0.jar");
+    }
+
+    @Test
+    void twoUploadsOfTheSamePluginAtOnceInstallItExactlyOnce() throws Exception {
+        byte[] jar = goodJar("acme-pack", "acme_trend");
+        List<java.util.concurrent.Future<ApiTestClient.Answer>> answers;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            answers = pool.invokeAll(java.util.Collections.nCopies(4, () -> install(jar)));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var a : answers) {
+            ApiTestClient.Answer answer = a.get();
+            statuses.add(answer.status());
+            if (answer.status() == 422) {
+                assertThat(assertProblem(answer, 422).get("reason").asText()).isEqualTo("id_clash");
+            }
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(201, 422, 422, 422);
+        assertThat(pluginFiles()).containsOnlyKeys("acme-pack-0.3.0.jar");
+        assertThat(componentIds()).containsOnlyOnce("acme_trend");
     }
 
     @Test
