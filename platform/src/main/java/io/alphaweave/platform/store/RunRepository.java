@@ -35,6 +35,8 @@ public final class RunRepository {
 
     private final Database db;
     private final SignalWriter signalWriter;
+    private final java.util.concurrent.locks.ReentrantLock h2Completions =
+            new java.util.concurrent.locks.ReentrantLock();
 
     RunRepository(Database db) {
         this.db = db;
@@ -230,6 +232,20 @@ public final class RunRepository {
      * @throws StoreUnavailableException if the database is unreachable
      */
     public CompletionSummary complete(String runId, RunResults results) {
+        if (db.engine() == DatabaseEngine.H2) {
+            // one process serves an H2 file, and its signal-set writer is the process: two runs of it storing
+            // the same set at once would both insert it, or one would take the other's half-written set
+            h2Completions.lock();
+            try {
+                return completeOnce(runId, results);
+            } finally {
+                h2Completions.unlock();
+            }
+        }
+        return completeOnce(runId, results);
+    }
+
+    private CompletionSummary completeOnce(String runId, RunResults results) {
         List<Long> prewritten = List.of();
         if (db.engine() == DatabaseEngine.H2) {
             RunStatus status = get(runId).status();

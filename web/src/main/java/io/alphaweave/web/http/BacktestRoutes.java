@@ -290,7 +290,14 @@ public final class BacktestRoutes implements ApiModule {
             m.put("errorCategory", s.errorCategory());
         }
         if (s.errorMessage() != null) {
-            m.put("error", Redact.paths(s.errorMessage()));
+            // a store or internal failure names databases, files and SQL: those stay with the operator
+            boolean internal = "INTERNAL".equals(s.errorCategory());
+            m.put(
+                    "error",
+                    internal
+                            ? "the run failed inside the service; its operator finds the cause with `alphaweave runs"
+                                    + " show " + s.id() + "`"
+                            : Redact.paths(s.errorMessage()));
         }
         m.put(
                 "report",
