@@ -283,8 +283,9 @@ class JobsProcessTest {
             assertThat(runs.values()).doesNotContain("FAILED", "INTERRUPTED", "CANCELLED");
         } while (runs.values().stream().filter("COMPLETE"::equals).count() < 40);
 
-        a.process().destroy(); // SIGTERM: finish or give back, then one line
-        b.process().destroy();
+        // SIGTERM through the handle: Process.destroy() would also close our end of the child's output
+        a.process().toHandle().destroy();
+        b.process().toHandle().destroy();
         assertThat(a.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(b.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         Pattern stopped = Pattern.compile("alphaweave worker stopped after (\\d+) jobs");
