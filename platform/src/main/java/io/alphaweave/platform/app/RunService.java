@@ -71,6 +71,37 @@ public final class RunService {
                 .start(new NewRun(name, "{}", Map.of(), PENDING, PENDING, PENDING, ENGINE_VERSION))
                 .summary()
                 .id();
+        return store(id, name, backtest, () -> false);
+    }
+
+    /**
+     * Starts a QUEUED run (one submitted earlier, see {@link io.alphaweave.platform.jobs.BacktestQueue}),
+     * runs {@code backtest} and stores its report as {@link #runAndStore} does. A cancelled backtest
+     * leaves the run CANCELLED — or QUEUED again when {@code releasing} says its worker is stopping.
+     *
+     * @param runId the QUEUED run
+     * @param name the display name of the run
+     * @param backtest runs the backtest
+     * @param releasing asked when the backtest was cancelled: true gives the run back to the queue
+     * @return the stored run
+     * @throws io.alphaweave.platform.store.RunStateException if the run is not QUEUED
+     * @throws RunCancelledException when cancelled (the run is CANCELLED or QUEUED by then)
+     */
+    public Stored runQueued(
+            String runId,
+            String name,
+            Supplier<BacktestOutcome> backtest,
+            java.util.function.BooleanSupplier releasing) {
+        Objects.requireNonNull(releasing, "releasing");
+        if (!database.runs().begin(runId)) {
+            throw new io.alphaweave.platform.store.RunStateException(
+                    "run '" + runId + "' cannot start: it is no longer QUEUED");
+        }
+        return store(runId, name, backtest, releasing);
+    }
+
+    private Stored store(
+            String id, String name, Supplier<BacktestOutcome> backtest, java.util.function.BooleanSupplier releasing) {
         BacktestReport report;
         Optional<String> earlier;
         try {
@@ -93,6 +124,13 @@ public final class RunService {
                                     hashes.dataset(),
                                     ENGINE_VERSION));
             database.runs().complete(id, report, outcome.signalSets());
+        } catch (RunCancelledException e) {
+            if (releasing.getAsBoolean()) {
+                database.runs().requeue(id);
+            } else {
+                database.runs().cancel(id);
+            }
+            throw e;
         } catch (RuntimeException e) {
             database.runs().fail(id, ErrorCategory.of(e).name(), String.valueOf(e.getMessage()));
             throw e;

@@ -55,7 +55,7 @@ public final class Database implements AutoCloseable {
             this.jdbi = Jdbi.create(pool);
             this.runs = new RunRepository(this);
             this.jobs = new JobRepository(this);
-            this.recoveredOnOpen = runs.recoverAbandoned() + jobs.recoverAbandoned();
+            this.recoveredOnOpen = runs.recoverAbandoned() + jobs.recoverAbandoned() + runs.settleOrphanQueued();
         } catch (RuntimeException e) {
             pool.close();
             throw errors.translate("opening the store", e);

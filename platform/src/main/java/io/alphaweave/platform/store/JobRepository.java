@@ -46,6 +46,108 @@ public final class JobRepository {
     }
 
     /**
+     * Queues a job that fills a run (a backtest submitted over HTTP): {@link #findByRun(String)} finds it.
+     *
+     * @param job kind, payload and priority
+     * @param runId the run the job fills, 1–36 characters
+     * @return the stored job, QUEUED
+     */
+    public JobRecord enqueue(NewJob job, String runId) {
+        Checks.nonBlank(runId, "runId", 36);
+        Instant now = db.settings().clock().instant();
+        long id = db.call("queueing a " + job.kind() + " job", h -> h.createUpdate("INSERT INTO job (kind, payload,"
+                        + " status, priority, attempts, cancel_requested, progress, created_at, run_id) VALUES"
+                        + " (:kind, :payload, 'QUEUED', :priority, 0, FALSE, 0, :now, :run)")
+                .bind("kind", job.kind())
+                .bind("payload", job.payload())
+                .bind("priority", job.priority())
+                .bind("now", Sql.instant(now))
+                .bind("run", runId)
+                .executeAndReturnGeneratedKeys("id")
+                .map((rs, ctx) -> rs.getLong(1))
+                .one());
+        return get(id);
+    }
+
+    /**
+     * @param runId a run id
+     * @return the newest job that fills the run, or empty
+     */
+    public Optional<JobRecord> findByRun(String runId) {
+        return db.call("reading the job of run " + runId, h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM job WHERE run_id = :run ORDER BY id DESC LIMIT 1")
+                .bind("run", runId)
+                .map((rs, ctx) -> job(rs))
+                .findOne());
+    }
+
+    /**
+     * @param jobId a job
+     * @return the run the job fills, or empty for a job without one
+     */
+    public Optional<String> runIdOf(long jobId) {
+        return db.call("reading the run of job " + jobId, h -> h.createQuery("SELECT run_id FROM job WHERE id = :id")
+                .bind("id", jobId)
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    /**
+     * @param kind a job kind
+     * @return how many jobs of that kind are QUEUED
+     */
+    public long countQueued(String kind) {
+        return db.call("counting queued jobs", h -> h.createQuery(
+                        "SELECT COUNT(*) FROM job WHERE status = 'QUEUED' AND kind = :kind")
+                .bind("kind", kind)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /**
+     * Gives a RUNNING job of {@code owner} back to the queue (a worker stopping before it finished): it is
+     * QUEUED again without an owner, its progress reset, and the next claim takes it.
+     *
+     * @param jobId the job
+     * @param owner its owner
+     * @return false if the job was not RUNNING under {@code owner}
+     */
+    public boolean release(long jobId, String owner) {
+        return db.call("releasing job " + jobId, h -> h.createUpdate("UPDATE job SET status = 'QUEUED', owner = NULL,"
+                                + " progress = 0, claimed_at = NULL, heartbeat_at = NULL WHERE id = :id AND owner ="
+                                + " :owner AND status = 'RUNNING'")
+                        .bind("id", jobId)
+                        .bind("owner", owner)
+                        .execute())
+                == 1;
+    }
+
+    /**
+     * Deletes the jobs of a run (once the run itself is deleted).
+     *
+     * @param runId the run
+     * @return how many were deleted
+     */
+    public int deleteByRun(String runId) {
+        return db.call("deleting the jobs of run " + runId, h -> h.createUpdate(
+                        "DELETE FROM job WHERE run_id = :run AND status NOT IN ('QUEUED', 'RUNNING')")
+                .bind("run", runId)
+                .execute());
+    }
+
+    /**
+     * Claims the next QUEUED job of one kind, as {@link #claim(String)} does.
+     *
+     * @param owner the claiming worker
+     * @param kind only jobs of this kind
+     * @return the claimed job, or empty if none of that kind is queued
+     */
+    public Optional<JobRecord> claim(String owner, String kind) {
+        Checks.nonBlank(kind, "kind", 64);
+        return claim(owner, " AND kind = :kind", kind);
+    }
+
+    /**
      * Claims the next QUEUED job (highest priority, then oldest) for {@code owner}: it becomes RUNNING,
      * its attempts grow by one.
      *
@@ -53,14 +155,20 @@ public final class JobRepository {
      * @return the claimed job, or empty if none is queued
      */
     public Optional<JobRecord> claim(String owner) {
+        return claim(owner, "", null);
+    }
+
+    private Optional<JobRecord> claim(String owner, String kindFilter, String kind) {
         Checks.nonBlank(owner, "owner", 400);
         for (int attempt = 0; attempt < CLAIM_TRIES; attempt++) {
             Instant now = db.settings().clock().instant();
             Optional<Long> candidate = db.transaction("claiming a job", h -> {
-                Optional<Long> id = h.createQuery("SELECT id FROM job WHERE status = 'QUEUED' ORDER BY priority DESC,"
-                                + " created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-                        .mapTo(Long.class)
-                        .findOne();
+                var select = h.createQuery("SELECT id FROM job WHERE status = 'QUEUED'" + kindFilter
+                        + " ORDER BY priority DESC, created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED");
+                if (kind != null) {
+                    select.bind("kind", kind);
+                }
+                Optional<Long> id = select.mapTo(Long.class).findOne();
                 if (id.isEmpty()) {
                     return Optional.of(-1L);
                 }

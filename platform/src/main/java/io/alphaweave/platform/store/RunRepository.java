@@ -35,6 +35,8 @@ public final class RunRepository {
 
     private final Database db;
     private final SignalWriter signalWriter;
+    private final java.util.concurrent.locks.ReentrantLock h2Completions =
+            new java.util.concurrent.locks.ReentrantLock();
 
     RunRepository(Database db) {
         this.db = db;
@@ -72,6 +74,135 @@ public final class RunRepository {
     }
 
     /**
+     * Writes a new run, QUEUED (submitted, not started), owned by this process until a worker begins it.
+     *
+     * @param run what is known at submission (usually the submitted config and pending hashes)
+     * @return the stored run
+     */
+    public RunRecord enqueue(NewRun run) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Sql.micros(db.settings().clock().instant());
+        db.call("queueing run " + id, h -> h.createUpdate("INSERT INTO backtest_run (id, name, status,"
+                        + " config_json, component_hashes_json, config_hash, code_hash, dataset_hash,"
+                        + " engine_version, progress, created_at, owner) VALUES (:id, :name, 'QUEUED', :config,"
+                        + " :hashes, :configHash, :codeHash, :datasetHash, :engine, 0, :now, :owner)")
+                .bind("id", id)
+                .bind("name", run.name())
+                .bind("config", run.configJson())
+                .bind("hashes", toJson(run.componentHashes()))
+                .bind("configHash", run.configHash())
+                .bind("codeHash", run.codeHash())
+                .bind("datasetHash", run.datasetHash())
+                .bind("engine", run.engineVersion())
+                .bind("now", Sql.instant(now))
+                .bind("owner", db.owner().encode())
+                .execute());
+        return get(id);
+    }
+
+    /**
+     * Starts a QUEUED run: RUNNING, owned by this process, started now.
+     *
+     * @param runId the run
+     * @return false if the run is not QUEUED (cancelled or deleted meanwhile)
+     */
+    public boolean begin(String runId) {
+        Instant now = Sql.micros(db.settings().clock().instant());
+        return db.call("starting run " + runId, h -> h.createUpdate("UPDATE backtest_run SET status = 'RUNNING',"
+                                + " started_at = :now, owner = :owner, progress = 0 WHERE id = :id AND status ="
+                                + " 'QUEUED'")
+                        .bind("now", Sql.instant(now))
+                        .bind("owner", db.owner().encode())
+                        .bind("id", runId)
+                        .execute())
+                == 1;
+    }
+
+    /**
+     * Gives a RUNNING run back to the queue (its worker stops before it finished): QUEUED, progress 0.
+     *
+     * @param runId the run
+     * @return false if the run was not RUNNING
+     */
+    public boolean requeue(String runId) {
+        return db.call("requeueing run " + runId, h -> h.createUpdate("UPDATE backtest_run SET status = 'QUEUED',"
+                                + " started_at = NULL, progress = 0 WHERE id = :id AND status = 'RUNNING'")
+                        .bind("id", runId)
+                        .execute())
+                == 1;
+    }
+
+    /**
+     * Ends a QUEUED run that never started: CANCELLED (asked for) or INTERRUPTED (its job was lost).
+     *
+     * @param runId the run
+     * @param status CANCELLED or INTERRUPTED
+     * @param message why, or null
+     * @return false if the run was not QUEUED
+     */
+    public boolean endQueued(String runId, RunStatus status, String message) {
+        if (status != RunStatus.CANCELLED && status != RunStatus.INTERRUPTED) {
+            throw new IllegalArgumentException("status must be CANCELLED or INTERRUPTED, was " + status);
+        }
+        Instant now = db.settings().clock().instant();
+        return db.call("marking run " + runId + " " + status, h -> h.createUpdate("UPDATE backtest_run SET status ="
+                                + " :status, finished_at = :now, error_message = :message WHERE id = :id AND status ="
+                                + " 'QUEUED'")
+                        .bind("status", status.name())
+                        .bind("now", Sql.instant(now))
+                        .bind("message", message)
+                        .bind("id", runId)
+                        .execute())
+                == 1;
+    }
+
+    /**
+     * Lists runs newest first, skipping the first {@code offset}.
+     *
+     * @param query status filter and limit
+     * @param offset how many to skip, ≥ 0
+     * @return at most {@code query.limit()} runs
+     */
+    public List<RunSummary> list(RunQuery query, int offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be ≥ 0, was " + offset);
+        }
+        return db.call("listing runs", h -> {
+            Query select = h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM backtest_run"
+                            + (query.status() == null ? "" : " WHERE status = :status")
+                            + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                    .bind("limit", query.limit())
+                    .bind("offset", offset);
+            if (query.status() != null) {
+                select.bind("status", query.status().name());
+            }
+            return select.map((rs, ctx) -> summary(rs)).list();
+        });
+    }
+
+    /**
+     * A QUEUED run whose job ended without it (its worker died between claiming the job and starting the
+     * run) takes the job's final state: nothing would ever start it.
+     *
+     * @return how many runs were settled
+     */
+    int settleOrphanQueued() {
+        List<String> orphans = db.call("finding queued runs whose job ended", h -> h.createQuery("SELECT r.id FROM"
+                        + " backtest_run r JOIN job j ON j.run_id = r.id WHERE r.status = 'QUEUED' AND j.status IN"
+                        + " ('INTERRUPTED', 'FAILED', 'CANCELLED') AND NOT EXISTS (SELECT 1 FROM job k WHERE"
+                        + " k.run_id = r.id AND k.status IN ('QUEUED', 'RUNNING'))")
+                .mapTo(String.class)
+                .list());
+        int settled = 0;
+        for (String id : orphans) {
+            if (endQueued(id, RunStatus.INTERRUPTED, "its job's worker stopped before the run started")) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    /**
      * Records progress of a RUNNING run.
      *
      * @param runId the run
@@ -101,6 +232,20 @@ public final class RunRepository {
      * @throws StoreUnavailableException if the database is unreachable
      */
     public CompletionSummary complete(String runId, RunResults results) {
+        if (db.engine() == DatabaseEngine.H2) {
+            // one process serves an H2 file, and its signal-set writer is the process: two runs of it storing
+            // the same set at once would both insert it, or one would take the other's half-written set
+            h2Completions.lock();
+            try {
+                return completeOnce(runId, results);
+            } finally {
+                h2Completions.unlock();
+            }
+        }
+        return completeOnce(runId, results);
+    }
+
+    private CompletionSummary completeOnce(String runId, RunResults results) {
         List<Long> prewritten = List.of();
         if (db.engine() == DatabaseEngine.H2) {
             RunStatus status = get(runId).status();

@@ -103,6 +103,7 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new ValidateCommand());
         cmd.addSubcommand(new BacktestCommand());
         cmd.addSubcommand(new ServeCommand());
+        cmd.addSubcommand(new WorkerCommand());
         cmd.addSubcommand(new TokensCommand());
         cmd.addSubcommand(new RunsCommand());
         cmd.addSubcommand(new DbCommand());

@@ -1,16 +1,20 @@
 package io.alphaweave.web.cli;
 
 import io.alphaweave.api.AlphaweaveException;
+import io.alphaweave.platform.app.BacktestService;
 import io.alphaweave.platform.app.ComponentInsights;
 import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.app.DefinitionValidator;
 import io.alphaweave.platform.app.Workspace;
+import io.alphaweave.platform.jobs.BacktestQueue;
+import io.alphaweave.platform.jobs.WorkerPool;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.platform.store.Database;
 import io.alphaweave.web.DatasetDirectory;
 import io.alphaweave.web.http.AccessTokens;
 import io.alphaweave.web.http.ApiModule;
 import io.alphaweave.web.http.ApiServer;
+import io.alphaweave.web.http.BacktestRoutes;
 import io.alphaweave.web.http.PluginRoutes;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -69,6 +73,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Allow browser calls from this origin (repeatable); CORS is off without it.")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            description = "Backtests run at once in this process, 0 to leave them to `alphaweave worker`"
+                    + " processes (default: 2).")
+    int workers = 2;
+
+    @Option(
+            names = "--max-queued",
+            paramLabel = "N",
+            description = "The most queued backtests; a submission beyond answers 503 (default: 100).")
+    int maxQueued = 100;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -89,6 +106,12 @@ final class ServeCommand implements Callable<Integer> {
                         + " host, optional port, no path), was " + origin);
             }
         }
+        if (workers < 0 || workers > 256) {
+            throw new AlphaweaveException("--workers must be in 0..256, was " + workers);
+        }
+        if (maxQueued < 1) {
+            throw new AlphaweaveException("--max-queued must be ≥ 1, was " + maxQueued);
+        }
         boolean loopback = isLoopback(host);
         Workspace workspace = registry.workspace();
         AccessTokens store = tokens.open(workspace);
@@ -105,6 +128,8 @@ final class ServeCommand implements Callable<Integer> {
         try (ComponentRegistry r = RegistryOptions.open(workspace);
                 Database db = database.open();
                 PluginRoutes pluginRoutes = PluginRoutes.addTo(modules, r, maxRequestBytes);
+                WorkerPool pool = new WorkerPool(
+                        db, new BacktestService(r, catalog), catalog, WorkerPool.Settings.of(Math.max(1, workers)));
                 ApiServer server = ApiServer.create(
                                 new ApiServer.Settings(
                                         maxRequestBytes,
@@ -119,8 +144,11 @@ final class ServeCommand implements Callable<Integer> {
                                         ComponentInsights.onSample(r, db.runs(), catalog)),
                                 store,
                                 Clock.systemUTC(),
-                                modules)
+                                modules(modules, db, catalog, pool))
                         .start(host, port)) {
+            if (workers > 0) {
+                pool.start();
+            }
             String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
             out.println("alphaweave serving " + base + ApiServer.PREFIX + " (explorer: " + base + "/explorer, "
                     + (loopback ? "reads open on loopback" : "every route needs a token") + ")");
@@ -145,6 +173,16 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The backtest routes over the store's queue; a local pool hears each submission at once. */
+    private List<ApiModule> modules(List<ApiModule> modules, Database db, DatasetCatalog catalog, WorkerPool pool) {
+        BacktestQueue queue = new BacktestQueue(db, catalog, maxQueued, Clock.systemUTC());
+        if (workers > 0) {
+            queue.onSubmit(pool::wake);
+        }
+        modules.add(new BacktestRoutes(queue, 250));
+        return modules;
     }
 
     private static boolean isLoopback(String host) {

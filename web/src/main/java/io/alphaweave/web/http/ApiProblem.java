@@ -24,6 +24,8 @@ public final class ApiProblem extends RuntimeException {
         NOT_FOUND(404, "not-found", "Not found"),
         /** 405: the route exists, but not with this method. */
         METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+        /** The resource is not in a state that allows the request (e.g. a report of a run still running). */
+        CONFLICT(409, "conflict", "Conflict"),
         /** 413: the body is larger than the service accepts. */
         CONTENT_TOO_LARGE(413, "content-too-large", "Content too large"),
         /** 415: the body's content type is not one the route reads. */
@@ -35,7 +37,9 @@ public final class ApiProblem extends RuntimeException {
         /** 429: the caller's request rate is over its limit. */
         RATE_LIMITED(429, "rate-limited", "Too many requests"),
         /** 500: a fault of the service or of a component it ran. */
-        INTERNAL(500, "internal", "Internal error");
+        INTERNAL(500, "internal", "Internal error"),
+        /** The service cannot take the request now (e.g. the backtest queue is full); see Retry-After. */
+        UNAVAILABLE(503, "unavailable", "Service unavailable");
 
         private final int status;
         private final String slug;
@@ -112,6 +116,16 @@ public final class ApiProblem extends RuntimeException {
      */
     public static ApiProblem rateLimited(String detail, long retryAfterSeconds) {
         return new ApiProblem(Kind.RATE_LIMITED, detail, List.of(), Map.of(), Math.max(1, retryAfterSeconds));
+    }
+
+    /**
+     * @param kind what went wrong (usually {@link Kind#UNAVAILABLE})
+     * @param detail the summary
+     * @param retryAfterSeconds when the caller may try again, ≥ 1
+     * @return the problem with a {@code Retry-After}
+     */
+    public static ApiProblem retryLater(Kind kind, String detail, long retryAfterSeconds) {
+        return new ApiProblem(kind, detail, List.of(), Map.of(), Math.max(1, retryAfterSeconds));
     }
 
     /** @return the kind */
