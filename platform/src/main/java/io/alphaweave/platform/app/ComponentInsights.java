@@ -21,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the store and the sample data say about a component, for {@code GET /components/{id}}, the
@@ -110,6 +112,8 @@ public final class ComponentInsights {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ComponentInsights.class);
+
     private final ComponentRegistry registry;
     private final RunRepository runs; // null without a store
     private final Supplier<MarketData> sample;
@@ -159,7 +163,8 @@ public final class ComponentInsights {
     /**
      * @param entry a component
      * @return for a loaded strategy, the histogram of its newest stored signal set, else of its scores on
-     *     the sample data; empty for other kinds and for a component that failed to load
+     *     the sample data; empty for other kinds, for a component that failed to load, and for a strategy
+     *     that throws or emits invalid signals on the sample (logged as a warning)
      */
     public Optional<Histogram> alphaHistogram(ComponentEntry entry) {
         if (entry.kind() != ComponentKind.STRATEGY || !entry.isLoaded()) {
@@ -172,7 +177,21 @@ public final class ComponentInsights {
             }
         }
         String key = entry.id() + "@" + entry.source().contentHash();
-        return Optional.of(sampleCache.computeIfAbsent(key, k -> onSample(entry.id())));
+        Histogram cached = sampleCache.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Histogram computed;
+        try {
+            computed = onSample(entry.id());
+        } catch (RuntimeException e) {
+            // a strategy that breaks on the sample must not take its detail page down: no histogram
+            // (not cached, so a fixed version is computed on the next request)
+            LOG.warn("no alpha histogram for strategy {}: it failed on the sample data: {}", entry.id(), e.toString());
+            return Optional.empty();
+        }
+        sampleCache.putIfAbsent(key, computed);
+        return Optional.of(computed);
     }
 
     private Histogram stored(long setId) {

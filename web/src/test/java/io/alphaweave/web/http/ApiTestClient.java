@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alphaweave.platform.app.ComponentInsights;
 import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.app.DefinitionValidator;
 import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.platform.store.RunRepository;
 import io.alphaweave.web.DatasetDirectory;
 import java.io.IOException;
 import java.net.URI;
@@ -33,12 +35,34 @@ final class ApiTestClient {
      * @param sharedData the shared data directory (its sp500/ is the sp500 dataset)
      */
     static ApiServer.Services services(ComponentRegistry registry, Path installDir, Path sharedData) {
+        DatasetCatalog catalog = catalog(installDir, sharedData);
+        return new ApiServer.Services(registry, new DatasetDirectory(catalog), DefinitionValidator.onSample(catalog));
+    }
+
+    /**
+     * The services of a test server with component insights.
+     *
+     * @param registry the registry
+     * @param installDir where data/sample is
+     * @param sharedData the shared data directory
+     * @param runs the store's runs, or null for none
+     */
+    static ApiServer.Services servicesWithInsights(
+            ComponentRegistry registry, Path installDir, Path sharedData, RunRepository runs) {
+        DatasetCatalog catalog = catalog(installDir, sharedData);
+        return new ApiServer.Services(
+                registry,
+                new DatasetDirectory(catalog),
+                DefinitionValidator.onSample(catalog),
+                ComponentInsights.onSample(registry, runs, catalog));
+    }
+
+    private static DatasetCatalog catalog(Path installDir, Path sharedData) {
         Workspace w = Workspace.resolve(
                 Workspace.Overrides.none().withHome(sharedData.resolve("home")),
                 Map.of(Workspace.SHARED_DATA_ENV, sharedData.toString()),
                 Map.of(Workspace.HOME_PROPERTY, installDir.toString(), "user.home", sharedData.toString()));
-        DatasetCatalog catalog = DatasetCatalog.of(w).datasetsOnly();
-        return new ApiServer.Services(registry, new DatasetDirectory(catalog), DefinitionValidator.onSample(catalog));
+        return DatasetCatalog.of(w).datasetsOnly();
     }
 
     private final HttpClient http = HttpClient.newHttpClient();

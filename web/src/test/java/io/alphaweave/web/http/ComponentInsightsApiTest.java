@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.alphaweave.platform.app.ComponentInsights;
-import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.dsl.DefinitionLoader;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.platform.registry.ComponentSource;
@@ -87,23 +85,9 @@ class ComponentInsightsApiTest {
         String failed = db.runs().start(newRun("failed")).summary().id();
         db.runs().fail(failed, "INTERNAL", "boom");
 
-        ApiServer.Services plain = ApiTestClient.services(registry, ROOT, dir);
-        DatasetCatalog catalog = DatasetCatalog.of(io.alphaweave.platform.app.Workspace.resolve(
-                        io.alphaweave.platform.app.Workspace.Overrides.none().withHome(dir.resolve("home")),
-                        Map.of(),
-                        Map.of(
-                                io.alphaweave.platform.app.Workspace.HOME_PROPERTY,
-                                ROOT.toString(),
-                                "user.home",
-                                dir.toString())))
-                .datasetsOnly();
         server = ApiServer.create(
                         new ApiServer.Settings(1 << 16, 10_000, false, List.of(), "1.0.0-test"),
-                        new ApiServer.Services(
-                                registry,
-                                plain.datasets(),
-                                plain.validator(),
-                                ComponentInsights.onSample(registry, db.runs(), catalog)),
+                        ApiTestClient.servicesWithInsights(registry, ROOT, dir, db.runs()),
                         new AccessTokens(dir.resolve("tokens.json"), Clock.systemUTC()),
                         Clock.systemUTC())
                 .start("127.0.0.1", 0);

@@ -62,7 +62,7 @@ class PluginRoutesTest {
         module = new PluginRoutes(new PluginInstaller(registry, LIMITS));
         server = ApiServer.create(
                         new ApiServer.Settings(1 << 20, 100_000, false, List.of(), "1.0.0-test"),
-                        ApiTestClient.services(registry, ROOT, dir),
+                        ApiTestClient.servicesWithInsights(registry, ROOT, dir, null),
                         tokens,
                         Clock.systemUTC(),
                         List.of(module))
@@ -284,6 +284,28 @@ class PluginRoutesTest {
         assertThat(statuses).containsExactlyInAnyOrder(201, 422, 422, 422);
         assertThat(pluginFiles()).containsOnlyKeys("acme-pack-0.3.0.jar");
         assertThat(componentIds()).containsOnlyOnce("acme_trend");
+    }
+
+    @Test
+    void anInstalledStrategyGetsASampleHistogramAndOneThatBreaksOnTheSampleStillHasADetail() throws Exception {
+        assertThat(install(goodJar("acme-pack", "acme_trend")).status()).isEqualTo(201);
+        JsonNode h = client.get("/api/v1/components/acme_trend").json().get("alpha_histogram");
+        // the test strategy says 0.5 on every bar with a close: every score falls in bin 15 of 20
+        assertThat(h.get("source").asText()).isEqualTo("sample");
+        assertThat(h.get("total").asLong()).isPositive();
+        assertThat(h.get("counts").get(15).asLong()).isEqualTo(h.get("total").asLong());
+
+        String throwing = TestPluginJar.strategySource("test.flaky", "Flaky", "flaky_one", "1.0.0", "")
+                .replace(
+                        "int s = context.data().indexOf(symbol);",
+                        "if (symbol != null) throw new IllegalStateException(\"flaky\"); int s = 0;");
+        byte[] jar = Files.readAllBytes(TestPluginJar.plugin("flaky", "1.0.0")
+                .extension("test.flaky.Flaky", throwing)
+                .writeTo(dir.resolve("b/flaky.jar")));
+        assertThat(install(jar).status()).isEqualTo(201);
+        ApiTestClient.Answer detail = client.get("/api/v1/components/flaky_one");
+        assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+        assertThat(detail.json().get("alpha_histogram").isNull()).isTrue();
     }
 
     @Test
