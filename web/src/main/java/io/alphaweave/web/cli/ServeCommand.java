@@ -5,10 +5,12 @@ import io.alphaweave.platform.app.DatasetCatalog;
 import io.alphaweave.platform.app.DefinitionValidator;
 import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.platform.store.Database;
 import io.alphaweave.web.DatasetDirectory;
 import io.alphaweave.web.http.AccessTokens;
 import io.alphaweave.web.http.ApiModule;
 import io.alphaweave.web.http.ApiServer;
+import io.alphaweave.web.pages.PagesModule;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -38,6 +40,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     TokensCommand.FileOption tokens = new TokensCommand.FileOption();
+
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
 
     @Option(names = "--host", paramLabel = "ADDRESS", description = "The address to bind (default: 127.0.0.1).")
     String host = "127.0.0.1";
@@ -96,6 +101,7 @@ final class ServeCommand implements Callable<Integer> {
         // the modules beyond the core routes; each added in its own line below
         List<ApiModule> modules = new ArrayList<>();
         try (ComponentRegistry r = RegistryOptions.open(workspace);
+                Database db = database.open();
                 ApiServer server = ApiServer.create(
                                 new ApiServer.Settings(
                                         maxRequestBytes,
@@ -107,11 +113,14 @@ final class ServeCommand implements Callable<Integer> {
                                         r, new DatasetDirectory(catalog), DefinitionValidator.onSample(catalog)),
                                 store,
                                 Clock.systemUTC(),
-                                modules)
+                                withPages(modules, loopback, r, catalog, db))
                         .start(host, port)) {
             String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
             out.println("alphaweave serving " + base + ApiServer.PREFIX + " (explorer: " + base + "/explorer, "
-                    + (loopback ? "reads open on loopback" : "every route needs a token") + ")");
+                    + (loopback
+                            ? "reads open on loopback; pages at " + base + "/"
+                            : "every route needs a token; no pages")
+                    + ")");
             out.flush();
             Thread hook = new Thread(stopped::countDown, "alphaweave-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -133,6 +142,19 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The web pages (PagesModule): served only on loopback, where the API's reads are open too. */
+    private static PagesModule.Closer addPages(
+            List<ApiModule> modules,
+            boolean loopback,
+            ComponentRegistry registry,
+            DatasetCatalog catalog,
+            Database db) {
+        if (loopback) {
+            modules.add(new PagesModule(registry, catalog, db, AlphaweaveCli.VERSION));
+        }
+        return PagesModule.Closer.NOTHING;
     }
 
     private static boolean isLoopback(String host) {
