@@ -145,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The web pages (PagesModule): served only on loopback, where the API's reads are open too. */
-    private static PagesModule.Closer addPages(
+    private static List<ApiModule> withPages(
             List<ApiModule> modules,
             boolean loopback,
             ComponentRegistry registry,
@@ -154,7 +154,7 @@ final class ServeCommand implements Callable<Integer> {
         if (loopback) {
             modules.add(new PagesModule(registry, catalog, db, AlphaweaveCli.VERSION));
         }
-        return PagesModule.Closer.NOTHING;
+        return modules;
     }
 
     private static boolean isLoopback(String host) {
