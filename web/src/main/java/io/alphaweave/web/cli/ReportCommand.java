@@ -61,7 +61,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
         try {
-            Path tmp = Files.createTempFile(parent, ".report-", ".html.tmp");
+            // a sibling written first and moved over the target: a failed write leaves no half a report
+            Path tmp = parent.resolve(
+                    "." + html.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 Files.write(tmp, bytes);
                 Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

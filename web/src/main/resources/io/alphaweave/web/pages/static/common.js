@@ -64,6 +64,9 @@ var AW = (function () {
     return td;
   }
 
+  /* a page without charts of its own is drawn once its scripts ran */
+  document.addEventListener('DOMContentLoaded', done);
+
   window.addEventListener('resize', function () {
     charts.forEach(function (c) { c.resize(); });
   });
