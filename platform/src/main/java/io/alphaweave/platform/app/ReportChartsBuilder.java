@@ -118,9 +118,24 @@ public final class ReportChartsBuilder {
                 binding(report.bindingConstraints()),
                 trades(report.trades()),
                 report.trades().size(),
-                JsonMapper.write(report.config()),
+                configWithoutPaths(report.config()),
                 report.hashes(),
                 notes);
+    }
+
+    /** The config as indented JSON with the data files named by file name only (no server paths). */
+    static String configWithoutPaths(ResolvedConfig config) {
+        JsonNode tree = JsonMapper.tree(config);
+        if (tree.get("data") instanceof com.fasterxml.jackson.databind.node.ObjectNode data) {
+            for (String field : List.of("path", "sectors")) {
+                JsonNode v = data.get(field);
+                if (v != null && v.isTextual()) {
+                    java.nio.file.Path name = java.nio.file.Path.of(v.asText()).getFileName();
+                    data.put(field, name == null ? v.asText() : name.toString());
+                }
+            }
+        }
+        return JsonMapper.write(tree);
     }
 
     static double[] drawdown(double[] equity) {
