@@ -15,6 +15,7 @@ import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.platform.store.Database;
 import io.alphaweave.platform.store.RunQuery;
 import io.alphaweave.platform.store.RunSummary;
+import io.alphaweave.platform.store.UnknownRunException;
 import io.alphaweave.web.http.ApiModule;
 import io.alphaweave.web.http.ApiProblem;
 import io.javalin.config.JavalinConfig;
@@ -189,7 +190,14 @@ public final class PagesModule implements ApiModule {
     }
 
     private void report(Context ctx) {
-        ReportCharts charts = reports.charts(ctx.pathParam("id"));
+        String id = ctx.pathParam("id");
+        ReportCharts charts;
+        try {
+            charts = reports.charts(id);
+        } catch (UnknownRunException e) {
+            throw ApiProblem.of(
+                    ApiProblem.Kind.NOT_FOUND, "no stored run " + id + "; the stored runs are on /backtests");
+        }
         Map<String, Object> p = page("Run " + charts.name(), "backtests");
         p.put("charts", charts);
         p.put("data", SafeJson.of(charts));

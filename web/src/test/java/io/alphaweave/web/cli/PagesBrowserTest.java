@@ -231,6 +231,7 @@ class PagesBrowserTest {
             Object state = browser.executeScript("return document.documentElement.getAttribute('data-study')");
             return "done".equals(state) || "failed".equals(state);
         });
+        browser.executeScript("document.getElementById('study-result').scrollIntoView()");
         Chromium.screenshot(browser, "portfolio-page");
         assertThat(browser.findElement(By.id("study-status")).getText()).isEqualTo("Done.");
         int methods = registry.ids(ComponentKind.COMBINER).size() + 2;

@@ -143,6 +143,10 @@ class PagesModuleTest {
                 "{\"data\": {\"dataset\": \"sample\"}, \"strategies\": [{\"id\": \"xss_probe\"}], \"combiner\": \"nope\"}");
         assertThat(badConfig.statusCode()).as(badConfig.body()).isEqualTo(400);
         assertThat(badConfig.body()).contains("nope");
-        assertThat(get("/backtests/runs.json").body()).isEqualTo("[]");
+        // the refused requests started nothing; the bad config is a run that FAILED, as the store keeps it
+        assertThat(get("/backtests/runs.json").body())
+                .startsWith("[{")
+                .contains("\"status\":\"FAILED\"")
+                .doesNotContain("},{");
     }
 }
