@@ -190,7 +190,7 @@ public record ReportCharts(
      * @param name the strategy id
      * @param horizonDays the forward-return horizon, in trading days
      * @param points [alpha score, forward return] pairs
-     * @param sampledFrom how many pairs there were before sampling
+     * @param sampledFrom how many stored signals were read for the sample (itself a sample chosen by the store)
      */
     public record Scatter(String name, int horizonDays, List<List<Double>> points, long sampledFrom) {
         /** Copies. */

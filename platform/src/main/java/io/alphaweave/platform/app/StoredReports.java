@@ -66,7 +66,9 @@ public final class StoredReports {
         Map<String, List<io.alphaweave.platform.store.SignalRow>> signals = new LinkedHashMap<>();
         if (data != null) {
             for (StoredSignalSet set : database.runs().signalSets(runId)) {
-                signals.put(set.key().strategyId(), database.runs().signals(set.id()));
+                // a sample chosen by the database: the scatter draws at most MAX_SCATTER points
+                long every = Math.max(1, set.rowCount() / ReportChartsBuilder.MAX_SCATTER);
+                signals.put(set.key().strategyId(), database.runs().sampledSignals(set.id(), every));
             }
         }
         ReportCharts charts = ReportChartsBuilder.build(runId, run.summary().name(), report, data, signals);

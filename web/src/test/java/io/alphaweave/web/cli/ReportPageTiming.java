@@ -38,7 +38,11 @@ class ReportPageTiming {
         String runId = System.getProperty("alphaweave.timing.run");
         assertThat(url).as("-Dalphaweave.timing.db").isNotBlank();
         assertThat(runId).as("-Dalphaweave.timing.run").isNotBlank();
-        Workspace w = Workspace.fromSystem(Workspace.Overrides.none());
+        Workspace w = Workspace.resolve(
+                Workspace.Overrides.none().withHome(dir.resolve("home")),
+                System.getenv(),
+                java.util.Map.of(
+                        Workspace.HOME_PROPERTY, PagesBrowserTest.ROOT.toString(), "user.home", dir.toString()));
         try (ComponentRegistry registry = RegistryOptions.open(w);
                 Database db = Database.open(StoreSettings.of(url, Clock.systemUTC()))) {
             DatasetCatalog catalog = DatasetCatalog.of(w);
