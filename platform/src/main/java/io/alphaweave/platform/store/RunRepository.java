@@ -643,6 +643,37 @@ public final class RunRepository {
     }
 
     /**
+     * Every {@code every}-th row of a stored set (the 1st, the every+1-th, … in symbol then date order),
+     * chosen in the database: a sample for drawing without reading the whole set.
+     *
+     * @param setId a stored set's id
+     * @param every keep one row in this many, ≥ 1
+     * @return the sampled rows, ordered by symbol then date
+     */
+    public List<SignalRow> sampledSignals(long setId, long every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be ≥ 1, was " + every);
+        }
+        return db.call("sampling signal set " + setId, h -> bindSet(
+                        h.createQuery("SELECT symbol, signal_date, alpha_score, confidence, horizon_days FROM"
+                                + " (SELECT symbol, signal_date, alpha_score, confidence, horizon_days,"
+                                + " ROW_NUMBER() OVER (ORDER BY symbol, signal_date) AS rn FROM strategy_signal WHERE "
+                                + setRows() + ") sampled WHERE MOD(rn - 1, :every) = 0 ORDER BY rn"),
+                        setId)
+                .bind("every", every)
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> new SignalRow(
+                        rs.getString("symbol"),
+                        Sql.date(rs, "signal_date"),
+                        rs.getDouble("alpha_score"),
+                        rs.getDouble("confidence"),
+                        rs.getInt("horizon_days"),
+                        false,
+                        null))
+                .list());
+    }
+
+    /**
      * @param runId a run
      * @return its allocations in the order they were written
      */

@@ -172,6 +172,15 @@ class RunSignalsTest {
                     .orElseThrow();
             List<SignalRow> rows = db.runs().signals(set.id());
             assertThat(rows).hasSize((int) expected);
+            // a sample chosen by the database: every 7th row of the same order, from the first
+            List<SignalRow> sample = db.runs().sampledSignals(set.id(), 7);
+            assertThat(sample).hasSize((rows.size() + 6) / 7);
+            for (int i = 0; i < sample.size(); i++) {
+                SignalRow full = rows.get(i * 7);
+                assertThat(sample.get(i).symbol()).isEqualTo(full.symbol());
+                assertThat(sample.get(i).date()).isEqualTo(full.date());
+                assertThat(sample.get(i).alphaScore()).isEqualTo(full.alphaScore());
+            }
             assertThat(set.key().periodStart()).isEqualTo(prepared.data().date(first));
             assertThat(set.key().periodEnd()).isEqualTo(LocalDate.of(2017, 6, 30));
             assertThat(set.key().parametersJson()).isEqualTo("{}");

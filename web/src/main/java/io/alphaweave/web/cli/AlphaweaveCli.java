@@ -107,6 +107,7 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new TokensCommand());
         cmd.addSubcommand(new RunsCommand());
         cmd.addSubcommand(new DbCommand());
+        cmd.addSubcommand(new ReportCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }

@@ -16,6 +16,7 @@ import io.alphaweave.web.http.ApiModule;
 import io.alphaweave.web.http.ApiServer;
 import io.alphaweave.web.http.BacktestRoutes;
 import io.alphaweave.web.http.PluginRoutes;
+import io.alphaweave.web.pages.PagesModule;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -144,14 +145,17 @@ final class ServeCommand implements Callable<Integer> {
                                         ComponentInsights.onSample(r, db.runs(), catalog)),
                                 store,
                                 Clock.systemUTC(),
-                                modules(modules, db, catalog, pool))
+                                withPages(modules(modules, db, catalog, pool), loopback, r, catalog, db))
                         .start(host, port)) {
             if (workers > 0) {
                 pool.start();
             }
             String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
             out.println("alphaweave serving " + base + ApiServer.PREFIX + " (explorer: " + base + "/explorer, "
-                    + (loopback ? "reads open on loopback" : "every route needs a token") + ")");
+                    + (loopback
+                            ? "reads open on loopback; pages at " + base + "/"
+                            : "every route needs a token; no pages")
+                    + ")");
             out.flush();
             Thread hook = new Thread(stopped::countDown, "alphaweave-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -182,6 +186,19 @@ final class ServeCommand implements Callable<Integer> {
             queue.onSubmit(pool::wake);
         }
         modules.add(new BacktestRoutes(queue, 250));
+        return modules;
+    }
+
+    /** The web pages (PagesModule): served only on loopback, where the API's reads are open too. */
+    private static List<ApiModule> withPages(
+            List<ApiModule> modules,
+            boolean loopback,
+            ComponentRegistry registry,
+            DatasetCatalog catalog,
+            Database db) {
+        if (loopback) {
+            modules.add(new PagesModule(registry, catalog, db, AlphaweaveCli.VERSION));
+        }
         return modules;
     }
 

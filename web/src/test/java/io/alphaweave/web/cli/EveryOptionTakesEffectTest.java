@@ -60,7 +60,8 @@ class EveryOptionTakesEffectTest {
             "runs compare",
             "runs delete",
             "db migrate",
-            "db info");
+            "db info",
+            "report");
 
     record Run(int code, String out, String err) {}
 
@@ -988,6 +989,34 @@ class EveryOptionTakesEffectTest {
     }
 
     @Test
+    void reportWritesTheStoredRunOfTheGivenDatabaseAsOneSelfContainedHtmlFile() throws Exception {
+        String db = h2("report-db");
+        String id = runId(ok(run("backtest", small().toString(), "--plugins", plugins.toString(), "--db", db)));
+        Path html = dir.resolve("report/out.html");
+        Files.createDirectories(html.getParent());
+        Run written = ok(run("report", id, "--html", html.toString(), "--db", db));
+        assertThat(written.out()).contains("wrote " + html, id);
+        String page = Files.readString(html);
+        // one file: the data, ECharts and the page's script inline, nothing loaded from elsewhere
+        assertThat(page)
+                .contains("id=\"report-data\"", id, "echarts", "data-chart=\"equity\"")
+                .doesNotContain("<script src=", "<link rel=\"stylesheet\" href=");
+        rejected(
+                run(
+                        "report",
+                        id,
+                        "--html",
+                        dir.resolve("no-such-folder/out.html").toString(),
+                        "--db",
+                        db),
+                "no-such-folder",
+                "does not exist");
+        // --db takes effect: another database does not know the run
+        rejected(run("report", id, "--html", html.toString(), "--db", h2("report-other")), id);
+        assertExercisedEveryOption("report", Set.of("RUN_ID", "--html", "--db"));
+    }
+
+    @Test
     void dbMigrateAndInfoDescribeTheGivenDatabase() throws Exception {
         String db = h2("db-info");
         Run migrated = ok(run("db", "migrate", "--db", db));
@@ -1042,6 +1071,7 @@ class EveryOptionTakesEffectTest {
                 "validate|validate GAPFADE --data MISSING.csv",
                 "doctor|doctor",
                 "serve|serve --port 70000",
+                "report|report no-such-run --html OUT.html --db jdbc:nope:x",
                 "tokens create|tokens create --role nobody --tokens-file TOKENS",
                 "tokens list|tokens list --tokens-file BADTOKENS",
                 "tokens revoke|tokens revoke nope --tokens-file TOKENS"
