@@ -88,6 +88,7 @@ final class ServeCommand implements Callable<Integer> {
     int maxQueued = 100;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     @Override
     @SuppressWarnings("try") // module resources are closed after the server, not used in the body
@@ -126,53 +127,71 @@ final class ServeCommand implements Callable<Integer> {
         boolean interrupted = false;
         // the modules beyond the core routes; each added in its own line below
         List<ApiModule> modules = new ArrayList<>();
-        try (ComponentRegistry r = RegistryOptions.open(workspace);
-                Database db = database.open();
-                PluginRoutes pluginRoutes = PluginRoutes.addTo(modules, r, maxRequestBytes);
-                WorkerPool pool = new WorkerPool(
-                        db, new BacktestService(r, catalog), catalog, WorkerPool.Settings.of(Math.max(1, workers)));
-                ApiServer server = ApiServer.create(
-                                new ApiServer.Settings(
-                                        maxRequestBytes,
-                                        requestsPerMinute,
-                                        !loopback,
-                                        corsOrigins,
-                                        AlphaweaveCli.VERSION),
-                                new ApiServer.Services(
-                                        r,
-                                        new DatasetDirectory(catalog),
-                                        DefinitionValidator.onSample(catalog),
-                                        ComponentInsights.onSample(r, db.runs(), catalog)),
-                                store,
-                                Clock.systemUTC(),
-                                withPages(modules(modules, db, catalog, pool), loopback, r, catalog, db))
-                        .start(host, port)) {
-            if (workers > 0) {
-                pool.start();
-            }
-            String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
-            out.println("alphaweave serving " + base + ApiServer.PREFIX + " (explorer: " + base + "/explorer, "
-                    + (loopback
-                            ? "reads open on loopback; pages at " + base + "/"
-                            : "every route needs a token; no pages")
-                    + ")");
-            out.flush();
-            Thread hook = new Thread(stopped::countDown, "alphaweave-serve-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                // stop cleanly first: Jetty's stop fails on an interrupted thread
-                interrupted = true;
-            } finally {
+        try {
+            try (ComponentRegistry r = RegistryOptions.open(workspace);
+                    Database db = database.open();
+                    PluginRoutes pluginRoutes = PluginRoutes.addTo(modules, r, maxRequestBytes);
+                    WorkerPool pool = new WorkerPool(
+                            db,
+                            new BacktestService(r, catalog),
+                            catalog,
+                            WorkerPool.Settings.of(Math.max(1, workers)));
+                    ApiServer server = ApiServer.create(
+                                    new ApiServer.Settings(
+                                            maxRequestBytes,
+                                            requestsPerMinute,
+                                            !loopback,
+                                            corsOrigins,
+                                            AlphaweaveCli.VERSION),
+                                    new ApiServer.Services(
+                                            r,
+                                            new DatasetDirectory(catalog),
+                                            DefinitionValidator.onSample(catalog),
+                                            ComponentInsights.onSample(r, db.runs(), catalog)),
+                                    store,
+                                    Clock.systemUTC(),
+                                    withPages(modules(modules, db, catalog, pool), loopback, r, catalog, db))
+                            .start(host, port)) {
+                if (workers > 0) {
+                    pool.start();
+                }
+                String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+                out.println("alphaweave serving " + base + ApiServer.PREFIX + " (explorer: " + base + "/explorer, "
+                        + (loopback
+                                ? "reads open on loopback; pages at " + base + "/"
+                                : "every route needs a token; no pages")
+                        + ")");
+                out.flush();
+                Thread hook = new Thread(
+                        () -> {
+                            stopped.countDown();
+                            try {
+                                // the JVM exits when the hooks return: let the workers finish or give their jobs back
+                                closed.await(45, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "alphaweave-serve-stop");
+                Runtime.getRuntime().addShutdownHook(hook);
                 try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is already stopping: the hook has run
+                    stopped.await();
+                } catch (InterruptedException e) {
+                    // stop cleanly first: Jetty's stop fails on an interrupted thread
+                    interrupted = true;
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the JVM is already stopping: the hook has run
+                    }
                 }
             }
+            out.println("alphaweave stopped");
+            out.flush();
+        } finally {
+            closed.countDown();
         }
-        out.println("alphaweave stopped");
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -38,7 +38,7 @@ public final class BacktestRoutes implements ApiModule {
     private static final int MAX_PAGE = 1_000;
 
     private final BacktestQueue queue;
-    private final ReportCache reports = new ReportCache(256);
+    private final ReportCache reports = new ReportCache(256, 64L << 20);
     private final long eventIntervalMillis;
 
     /**

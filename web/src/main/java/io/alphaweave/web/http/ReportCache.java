@@ -13,7 +13,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The reports the API served lately, as compact JSON bytes and their gzip: a COMPLETE run's report
  * never changes, so it is read and serialized once, not per request. Least recently used entries go
- * first past {@code capacity}. Thread-safe.
+ * first past {@code capacity} entries or {@code maxBytes} bytes (a report larger than that is served
+ * but not kept). Thread-safe.
  */
 final class ReportCache {
     /**
@@ -25,13 +26,19 @@ final class ReportCache {
     record Entry(byte[] json, byte[] gzip) {}
 
     private final int capacity;
+    private final long maxBytes;
     private final Map<String, Entry> entries;
+    private long bytes;
 
-    ReportCache(int capacity) {
+    ReportCache(int capacity, long maxBytes) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be ≥ 1, was " + capacity);
         }
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be ≥ 1, was " + maxBytes);
+        }
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
         this.entries = new LinkedHashMap<>(16, 0.75f, true);
     }
 
@@ -48,11 +55,17 @@ final class ReportCache {
             }
         }
         Entry made = serialize(reportJson.get());
+        long size = (long) made.json().length + made.gzip().length;
+        if (size > maxBytes) {
+            return made;
+        }
         synchronized (entries) {
-            entries.put(runId, made);
-            if (entries.size() > capacity) {
-                var eldest = entries.keySet().iterator();
-                eldest.next();
+            Entry previous = entries.put(runId, made);
+            bytes += size - (previous == null ? 0 : (long) previous.json().length + previous.gzip().length);
+            var eldest = entries.values().iterator();
+            while (entries.size() > capacity || bytes > maxBytes) {
+                Entry e = eldest.next();
+                bytes -= (long) e.json().length + e.gzip().length;
                 eldest.remove();
             }
         }
@@ -62,7 +75,10 @@ final class ReportCache {
     /** @param runId a run whose report is gone (deleted) */
     void evict(String runId) {
         synchronized (entries) {
-            entries.remove(runId);
+            Entry e = entries.remove(runId);
+            if (e != null) {
+                bytes -= (long) e.json().length + e.gzip().length;
+            }
         }
     }
 

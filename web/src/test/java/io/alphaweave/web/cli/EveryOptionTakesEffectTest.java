@@ -42,6 +42,7 @@ class EveryOptionTakesEffectTest {
 
     static final List<String> COMMANDS = List.of(
             "serve",
+            "worker",
             "tokens create",
             "tokens list",
             "tokens revoke",
@@ -1072,6 +1073,7 @@ class EveryOptionTakesEffectTest {
                 "doctor|doctor",
                 "serve|serve --port 70000",
                 "report|report no-such-run --html OUT.html --db jdbc:nope:x",
+                "worker|worker --workers 0",
                 "tokens create|tokens create --role nobody --tokens-file TOKENS",
                 "tokens list|tokens list --tokens-file BADTOKENS",
                 "tokens revoke|tokens revoke nope --tokens-file TOKENS"
@@ -1139,10 +1141,29 @@ class EveryOptionTakesEffectTest {
         exercised.add("--plugins");
         rejected(run("serve", "--definitions", dir.resolve("absent").toString()), "definitions directory");
         exercised.add("--definitions");
-        // the store holds the runs GET /components/{id} reads its latest metrics from
-        rejected(run("serve", "--db", "jdbc:nope:x"), "database URL must start with jdbc:h2: or jdbc:postgresql:");
+        rejected(run("serve", "--workers", "300"), "--workers must be in 0..256, was 300");
+        exercised.add("--workers");
+        rejected(run("serve", "--max-queued", "0"), "--max-queued must be ≥ 1, was 0");
+        exercised.add("--max-queued");
+        rejected(run("serve", "--port", "0", "--db", "jdbc:mysql://db/x"), "jdbc:mysql://db/x");
         exercised.add("--db");
         assertExercisedEveryOption("serve", exercised);
+    }
+
+    @Test
+    void workerChecksEveryOptionBeforeItStarts() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        rejected(run("worker", "--workers", "0"), "--workers must be in 1..256, was 0");
+        exercised.add("--workers");
+        rejected(run("worker", "--grace", "-1"), "--grace must be in 0..3600 seconds, was -1");
+        exercised.add("--grace");
+        rejected(run("worker", "--db", "jdbc:mysql://db/x"), "jdbc:mysql://db/x");
+        exercised.add("--db");
+        rejected(run("worker", "--plugins", dir.resolve("absent").toString()), "plugins directory");
+        exercised.add("--plugins");
+        rejected(run("worker", "--definitions", dir.resolve("absent").toString()), "definitions directory");
+        exercised.add("--definitions");
+        assertExercisedEveryOption("worker", exercised);
     }
 
     @Test
