@@ -35,6 +35,7 @@ public final class DefinitionValidator {
 
     private final DefinitionLoader loader;
     private final Path data;
+    private final MarketData panel;
 
     /**
      * @param loader loads definitions (usually {@link DefinitionLoader#shared()})
@@ -43,6 +44,20 @@ public final class DefinitionValidator {
     public DefinitionValidator(DefinitionLoader loader, Path data) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.data = Objects.requireNonNull(data, "data");
+        this.panel = null;
+    }
+
+    /**
+     * A validator on a panel already in memory (a warm worker checks many definitions on the same data).
+     *
+     * @param loader loads definitions
+     * @param name what the data is called in reports
+     * @param panel the market data for the sandbox run, the lookahead check and the backtest
+     */
+    public DefinitionValidator(DefinitionLoader loader, Path name, MarketData panel) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.data = Objects.requireNonNull(name, "name");
+        this.panel = Objects.requireNonNull(panel, "panel");
     }
 
     /** @return the market data the checks run on */
@@ -130,7 +145,7 @@ public final class DefinitionValidator {
             DefinitionLoader.Loaded loaded,
             Map<String, String> checks,
             List<DefinitionException.Problem> problems) {
-        MarketData panel = MarketData.load(data);
+        MarketData panel = this.panel != null ? this.panel : MarketData.load(data);
         Double coverage;
         try {
             AlphaMatrix m = new AlphaMatrix(panel.symbolCount(), panel.dayCount());
