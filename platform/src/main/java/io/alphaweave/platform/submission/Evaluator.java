@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +52,7 @@ public final class Evaluator {
     private final DefinitionLoader loader;
     private final DefinitionValidator validator;
     private final Map<String, PeerSeries> peers = new ConcurrentHashMap<>();
+    private String lastTimings = "";
 
     private record PeerSeries(String id, double[] returns, double[][] alpha) {}
 
@@ -77,6 +77,11 @@ public final class Evaluator {
         this.research = data.truncate(researchDays - 1);
         this.loader = Objects.requireNonNull(loader, "loader");
         this.validator = new DefinitionValidator(loader, dataName, research);
+    }
+
+    /** @return where the last clean evaluation spent its time, for the operator's log (not the verdict) */
+    public String lastTimings() {
+        return lastTimings;
     }
 
     /** @return the last date of the research window */
@@ -105,7 +110,14 @@ public final class Evaluator {
      * @return the evaluation
      */
     public Evaluation evaluate(String filename, String source, List<Path> peerFiles) {
-        ValidationReport report = validator.validate(filename, source);
+        long t0 = System.nanoTime();
+        DefinitionLoader.Loaded[] loadedRef = new DefinitionLoader.Loaded[1];
+        AlphaMatrix[] matrix = new AlphaMatrix[1];
+        ValidationReport report = validator.validateSubmission(filename, source, (l, m) -> {
+            loadedRef[0] = l;
+            matrix[0] = m;
+        });
+        long t1 = System.nanoTime();
         Map<String, String> checks = report.checks();
         if (!report.ok()) {
             SubmissionStatus status = classify(report.problems());
@@ -122,17 +134,12 @@ public final class Evaluator {
                     "declare kind: strategy");
             return Evaluation.failed(SubmissionStatus.INVALID, report.id(), p.message(), List.of(p), checks);
         }
-        DefinitionLoader.Loaded loaded = loader.parse(filename, source);
-        Strategy strategy = (Strategy) loaded.component();
-        double[][] alpha;
-        try {
-            alpha = alphas(strategy, research);
-        } catch (ScriptException e) {
-            DefinitionException.Problem p = new DefinitionException.Problem(
-                    filename, Math.max(e.line(), 0), Math.max(e.column(), 0), code(e), e.detail(), "fix the script");
-            SubmissionStatus status = classify(List.of(p));
-            return Evaluation.failed(status, loaded.id(), describe(status, List.of(p)), List.of(p), checks);
+        DefinitionLoader.Loaded loaded = loadedRef[0];
+        double[][] alpha = new double[research.symbolCount()][];
+        for (int i = 0; i < alpha.length; i++) {
+            alpha[i] = matrix[0].alpha(i);
         }
+        long t2 = System.nanoTime();
         double[] returns = portfolioReturns(research, alpha);
         ReturnSeries series = series(research, returns);
         ReturnMetrics m = StrategyEvaluator.metrics(series);
@@ -154,6 +161,7 @@ public final class Evaluator {
                 m.maxDrawdown(),
                 cells == 0 ? 0 : (double) views / cells);
         Verdict.Ic ic = ic(alpha, loaded.info().horizonDays());
+        long t3 = System.nanoTime();
         List<Verdict.Peer> list = new ArrayList<>();
         String most = null;
         double max = 0;
@@ -177,6 +185,14 @@ public final class Evaluator {
         double without = peerReturns.isEmpty() ? Double.NaN : sharpe(blend(peerReturns, null));
         double with = sharpe(blend(peerReturns, returns));
         Verdict.Marginal marginal = new Verdict.Marginal(DEFAULT_PORTFOLIO, without, with, with - without);
+        long t4 = System.nanoTime();
+        lastTimings = String.format(
+                Locale.ROOT,
+                "validate %d ms, signals %d ms, metrics+ic %d ms, novelty+marginal %d ms",
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
+                (t4 - t3) / 1_000_000);
         return new Evaluation(
                 Evaluation.OK,
                 loaded.id(),
@@ -458,10 +474,5 @@ public final class Evaluator {
             }
         }
         return pearson(Arrays.copyOf(x, k), Arrays.copyOf(y, k));
-    }
-
-    /** @return checks as an ordered copy, for tests */
-    static Map<String, String> ordered(Map<String, String> m) {
-        return new LinkedHashMap<>(m);
     }
 }

@@ -237,8 +237,9 @@ public final class SubmissionService implements AutoCloseable {
         } catch (WorkerPool.WorkerFailure f) {
             verdict = failed(hash, f.status(), f.getMessage());
         } catch (InterruptedException ie) {
+            // the service is stopping: no verdict and no trial; resumePending queues it again after a restart
             Thread.currentThread().interrupt();
-            verdict = failed(hash, SubmissionStatus.TIMEOUT, "the service stopped while the submission waited");
+            throw new io.alphaweave.api.AlphaweaveException("the service stopped while the submission was evaluated");
         }
         String json = JsonMapper.write(verdict);
         double sr = e != null && Evaluation.OK.equals(e.outcome()) ? e.sharpeDaily() : Double.NaN;

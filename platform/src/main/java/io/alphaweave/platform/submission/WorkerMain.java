@@ -38,6 +38,14 @@ public final class WorkerMain {
         Evaluator evaluator =
                 new Evaluator(MarketData.load(data), data.getFileName(), fraction, DefinitionLoader.shared());
         evaluator.warm(warm);
+        if (!warm.isEmpty()) {
+            // one evaluation before the first real one: the script engine and the checks' code paths get warm
+            Path first = warm.get(0);
+            evaluator.evaluate(
+                    first.getFileName().toString(),
+                    java.nio.file.Files.readString(first, StandardCharsets.UTF_8),
+                    warm);
+        }
         send(protocol, new WorkerProtocol.Reply(WorkerProtocol.READY, null, null, null, null));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -47,6 +55,7 @@ public final class WorkerMain {
             }
             WorkerProtocol.Request request = JsonMapper.read(line, WorkerProtocol.Request.class);
             send(protocol, answer(evaluator, request));
+            System.err.println("alphaweave-worker: " + request.op() + " " + evaluator.lastTimings());
         }
     }
 
