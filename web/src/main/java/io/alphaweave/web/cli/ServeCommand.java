@@ -9,6 +9,7 @@ import io.alphaweave.web.DatasetDirectory;
 import io.alphaweave.web.http.AccessTokens;
 import io.alphaweave.web.http.ApiModule;
 import io.alphaweave.web.http.ApiServer;
+import io.alphaweave.web.http.SubmissionRoutes;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -66,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
+    @SuppressWarnings("try") // the submission module is a resource only to be closed after the server
     public Integer call() {
         if (port < 0 || port > 65_535) {
             throw new AlphaweaveException("--port must be in 0..65535, was " + port);
@@ -96,6 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         // the modules beyond the core routes; each added in its own line below
         List<ApiModule> modules = new ArrayList<>();
         try (ComponentRegistry r = RegistryOptions.open(workspace);
+                SubmissionRoutes submissions = SubmissionRoutes.into(modules, workspace, r, sampleData(catalog), 2);
                 ApiServer server = ApiServer.create(
                                 new ApiServer.Settings(
                                         maxRequestBytes,
@@ -133,6 +136,10 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static java.nio.file.Path sampleData(DatasetCatalog catalog) {
+        return DefinitionValidator.onSample(catalog).data();
     }
 
     private static boolean isLoopback(String host) {
