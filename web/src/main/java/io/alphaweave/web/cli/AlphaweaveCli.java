@@ -101,6 +101,7 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new PluginsCommand());
         cmd.addSubcommand(new StrategiesCommand());
         cmd.addSubcommand(new ValidateCommand());
+        cmd.addSubcommand(new SubmitCommand());
         cmd.addSubcommand(new BacktestCommand());
         cmd.addSubcommand(new ServeCommand());
         cmd.addSubcommand(new WorkerCommand());

@@ -16,6 +16,7 @@ import io.alphaweave.web.http.ApiModule;
 import io.alphaweave.web.http.ApiServer;
 import io.alphaweave.web.http.BacktestRoutes;
 import io.alphaweave.web.http.PluginRoutes;
+import io.alphaweave.web.http.SubmissionRoutes;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -130,6 +131,7 @@ final class ServeCommand implements Callable<Integer> {
                 PluginRoutes pluginRoutes = PluginRoutes.addTo(modules, r, maxRequestBytes);
                 WorkerPool pool = new WorkerPool(
                         db, new BacktestService(r, catalog), catalog, WorkerPool.Settings.of(Math.max(1, workers)));
+                SubmissionRoutes submissions = SubmissionRoutes.into(modules, workspace, r, sampleData(catalog), 2);
                 ApiServer server = ApiServer.create(
                                 new ApiServer.Settings(
                                         maxRequestBytes,
@@ -183,6 +185,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         modules.add(new BacktestRoutes(queue, 250));
         return modules;
+    }
+
+    private static java.nio.file.Path sampleData(DatasetCatalog catalog) {
+        return DefinitionValidator.onSample(catalog).data();
     }
 
     private static boolean isLoopback(String host) {

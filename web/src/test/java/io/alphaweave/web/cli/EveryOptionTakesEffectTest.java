@@ -54,6 +54,7 @@ class EveryOptionTakesEffectTest {
             "plugins install",
             "strategies list",
             "validate",
+            "submit",
             "doctor",
             "runs list",
             "runs show",
@@ -899,6 +900,101 @@ class EveryOptionTakesEffectTest {
         assertExercisedEveryOption("validate", exercised);
     }
 
+    // ------------------------------------------------------------------ submit
+
+    @Test
+    void submitSendsTheFileWithItsTokenAuthorAndFamilyToTheServerAndWaitsForTheVerdict() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        String id = "0f0e0d0c-0b0a-0908-0706-050403020100";
+        com.sun.net.httpserver.HttpServer fake =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        fake.createContext("/api/v1/submissions", ex -> {
+            byte[] in = ex.getRequestBody().readAllBytes();
+            seen.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " auth="
+                    + ex.getRequestHeaders().getFirst("Authorization") + " type="
+                    + ex.getRequestHeaders().getFirst("Content-Type") + " body=" + in.length);
+            String body;
+            int code;
+            if (ex.getRequestMethod().equals("POST")) {
+                code = 202;
+                body = "{\"id\":\"" + id + "\",\"status\":\"QUEUED\"}";
+            } else if (ex.getRequestURI().getPath().endsWith("never")) {
+                code = 200;
+                body = "{\"id\":\"never\",\"status\":\"RUNNING\"}";
+            } else {
+                code = 200;
+                body = polls.incrementAndGet() < 2
+                        ? "{\"id\":\"" + id + "\",\"status\":\"RUNNING\"}"
+                        : "{\"id\":\"" + id + "\",\"status\":\"REJECTED\",\"verdict\":{\"status\":\"REJECTED\","
+                                + "\"version\":\"sha256-abc\",\"reasons\":[{\"code\":\"IC\",\"message\":\"too low\","
+                                + "\"value\":0.001,\"threshold\":0.005}]}}";
+            }
+            byte[] out = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(code, out.length);
+            ex.getResponseBody().write(out);
+            ex.close();
+        });
+        fake.start();
+        try {
+            String url = "http://127.0.0.1:" + fake.getAddress().getPort();
+            Path file = definitions.resolve("gap_fade.yaml");
+            Run text = run(
+                    "submit",
+                    file.toString(),
+                    "--server",
+                    url,
+                    "--token",
+                    "T0KEN",
+                    "--author",
+                    "agent7",
+                    "--family",
+                    "gaps");
+            exercised.addAll(List.of("FILE", "--server", "--token", "--author", "--family"));
+            assertThat(text.code()).isEqualTo(SubmitCommand.EXIT_REJECTED);
+            assertThat(text.out())
+                    .contains("submitted gap_fade.yaml as " + id)
+                    .contains("status: REJECTED")
+                    .contains("reason IC: too low (value 0.001) (threshold 0.005)");
+            assertThat(seen.get(0))
+                    .startsWith("POST /api/v1/submissions?filename=gap_fade.yaml&author=agent7&family=gaps")
+                    .contains("auth=Bearer T0KEN")
+                    .contains("type=application/yaml")
+                    .contains("body=" + Files.size(file));
+            assertThat(seen).anyMatch(l -> l.startsWith("GET /api/v1/submissions/" + id + " auth=Bearer T0KEN"));
+            Run json = run("submit", file.toString(), "--server", url, "--json");
+            exercised.add("--json");
+            assertThat(new ObjectMapper()
+                            .readTree(json.out())
+                            .get("verdict")
+                            .get("status")
+                            .asText())
+                    .isEqualTo("REJECTED");
+            assertThat(seen.get(seen.size() - 1)).contains("auth=null");
+            rejected(run("submit", file.toString(), "--server", url, "--timeout", "0"), "--timeout must be ≥ 1 second");
+            exercised.add("--timeout");
+            fake.removeContext("/api/v1/submissions");
+            fake.createContext("/api/v1/submissions", ex -> {
+                ex.getRequestBody().readAllBytes();
+                byte[] out = (ex.getRequestMethod().equals("POST")
+                                ? "{\"id\":\"" + id + "\",\"status\":\"QUEUED\"}"
+                                : "{\"id\":\"" + id + "\",\"status\":\"RUNNING\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(ex.getRequestMethod().equals("POST") ? 202 : 200, out.length);
+                ex.getResponseBody().write(out);
+                ex.close();
+            });
+            Run late = run("submit", file.toString(), "--server", url, "--timeout", "1");
+            assertThat(late.code()).isNotZero();
+            assertThat(late.err()).contains("no verdict for submission " + id + " within 1 s");
+        } finally {
+            fake.stop(0);
+        }
+        assertExercisedEveryOption("submit", exercised);
+    }
+
     // ------------------------------------------------------------------ the run store
 
     /** A fresh H2 file database under the test directory. */
@@ -1040,6 +1136,7 @@ class EveryOptionTakesEffectTest {
                 "plugins install|plugins install MISSING.jar --plugins NOPLUGINS",
                 "strategies list|strategies list --kind widget --plugins NOPLUGINS",
                 "validate|validate GAPFADE --data MISSING.csv",
+                "submit|submit MISSING.yaml",
                 "doctor|doctor",
                 "serve|serve --port 70000",
                 "tokens create|tokens create --role nobody --tokens-file TOKENS",
