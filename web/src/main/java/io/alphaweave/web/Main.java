@@ -22,7 +22,11 @@ public final class Main {
     private static final List<String> QUIET_LOGGERS = List.of(
             "org.slf4j.simpleLogger.log.org.flywaydb",
             "org.slf4j.simpleLogger.log.io.javalin",
-            "org.slf4j.simpleLogger.log.org.eclipse.jetty");
+            "org.slf4j.simpleLogger.log.org.eclipse.jetty",
+            // alphaweave mcp: stdout is the protocol, stderr stays quiet unless --verbose
+            "org.slf4j.simpleLogger.log.io.modelcontextprotocol",
+            "org.slf4j.simpleLogger.log.reactor",
+            "org.slf4j.simpleLogger.log.io.alphaweave.web.mcp");
 
     private Main() {}
 

@@ -108,6 +108,7 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new TokensCommand());
         cmd.addSubcommand(new RunsCommand());
         cmd.addSubcommand(new DbCommand());
+        cmd.addSubcommand(new io.alphaweave.web.mcp.McpCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }
