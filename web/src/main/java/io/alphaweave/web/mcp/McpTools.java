@@ -149,7 +149,7 @@ public final class McpTools {
                                 "id",
                                 "{\"type\": \"string\", \"pattern\": \"^"
                                         + COMPONENT_ID.pattern().replace("\\", "\\\\")
-                                        + "$\", \"description\": \"the component id, e.g. momentum_rank\"}",
+                                        + "$\", \"description\": \"the component id, e.g. momentum_rank_yaml\"}",
                                 "kind",
                                 kindProperty()),
                         List.of("id")),
@@ -219,7 +219,7 @@ public final class McpTools {
                 "run_backtest",
                 "Run a portfolio backtest of a config (a JSON object, or YAML text) whose data names a dataset, e.g."
                         + " {\"name\": \"x\", \"data\": {\"dataset\": \"sample\"}, \"strategies\": [{\"id\":"
-                        + " \"momentum_rank\"}], \"combiner\": \"weighted\", \"allocator\": \"risk_parity\"}. Waits up"
+                        + " \"momentum_rank_yaml\"}], \"combiner\": \"agreement_weighted_js\", \"allocator\": \"inverse_vol_alpha_js\"}. Waits up"
                         + " to wait_seconds; answers the run (id, status, timings) and, when COMPLETE, its headline"
                         + " metrics. Read the full report with get_report.",
                 schema(

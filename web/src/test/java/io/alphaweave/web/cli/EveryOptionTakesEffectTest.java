@@ -61,7 +61,8 @@ class EveryOptionTakesEffectTest {
             "runs compare",
             "runs delete",
             "db migrate",
-            "db info");
+            "db info",
+            "mcp");
 
     record Run(int code, String out, String err) {}
 
@@ -1139,6 +1140,7 @@ class EveryOptionTakesEffectTest {
                 "submit|submit MISSING.yaml",
                 "doctor|doctor",
                 "serve|serve --port 70000",
+                "mcp|mcp --workers 0",
                 "tokens create|tokens create --role nobody --tokens-file TOKENS",
                 "tokens list|tokens list --tokens-file BADTOKENS",
                 "tokens revoke|tokens revoke nope --tokens-file TOKENS"
@@ -1210,6 +1212,28 @@ class EveryOptionTakesEffectTest {
         rejected(run("serve", "--db", "jdbc:nope:x"), "database URL must start with jdbc:h2: or jdbc:postgresql:");
         exercised.add("--db");
         assertExercisedEveryOption("serve", exercised);
+    }
+
+    /**
+     * Each option of {@code mcp} is checked before the server reads stdin; that --max-wait bounds the tools'
+     * wait_seconds and that --plugins/--db are the ones served is shown over stdio by McpStdioServerTest.
+     */
+    @Test
+    void mcpChecksEveryOptionBeforeItServes() {
+        Set<String> exercised = new TreeSet<>();
+        rejected(run("mcp", "--workers", "0"), "--workers must be in 1..16, was 0");
+        exercised.add("--workers");
+        rejected(run("mcp", "--submission-workers", "9"), "--submission-workers must be in 1..8, was 9");
+        exercised.add("--submission-workers");
+        rejected(run("mcp", "--max-wait", "0"), "--max-wait must be in 1..3600, was 0");
+        exercised.add("--max-wait");
+        rejected(run("mcp", "--plugins", dir.resolve("absent").toString()), "plugins directory");
+        exercised.add("--plugins");
+        rejected(run("mcp", "--definitions", dir.resolve("absent").toString()), "definitions directory");
+        exercised.add("--definitions");
+        rejected(run("mcp", "--db", "jdbc:nope:x"), "database URL must start with jdbc:h2: or jdbc:postgresql:");
+        exercised.add("--db");
+        assertExercisedEveryOption("mcp", exercised);
     }
 
     @Test
