@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class McpServe {
     private static final Logger LOG = LoggerFactory.getLogger(McpServe.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     /**
      * What {@code alphaweave mcp} was given.
@@ -89,6 +90,7 @@ public final class McpServe {
         DatasetCatalog catalog = DatasetCatalog.of(workspace).datasetsOnly();
         CountDownLatch ended = new CountDownLatch(1);
         PrintStream stdout = System.out;
+        CountDownLatch closeAfter = null;
         try (Database db = Database.open(StoreSettings.of(workspace.databaseUrl(), Clock.systemUTC()));
                 ComponentRegistry registry = settings.registry().apply(workspace);
                 WorkerPool pool = new WorkerPool(
@@ -130,13 +132,35 @@ public final class McpServe {
                     .tools(specifications(tools, mapper))
                     .build();
             LOG.info("alphaweave mcp serving {} tools on stdio", tools.tools().size());
+            // a stop signal ends the serving as the end of stdin does; the hook waits for the close below
+            CountDownLatch closed = new CountDownLatch(1);
+            Thread hook = new Thread(
+                    () -> {
+                        ended.countDown();
+                        try {
+                            closed.await(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "alphaweave-mcp-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
             try {
                 ended.await();
             } finally {
                 server.closeGracefully();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping: the hook waits for the resources to close
+                }
+                closeAfter = closed;
             }
         } finally {
             System.setOut(stdout);
+            if (closeAfter != null) {
+                closeAfter.countDown();
+            }
         }
     }
 

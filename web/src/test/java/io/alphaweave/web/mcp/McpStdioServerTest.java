@@ -300,7 +300,8 @@ class McpStdioServerTest {
         JsonNode verdict = s.get("verdict");
         assertThat(verdict.get("status").asText()).isIn("ACCEPTED", "REJECTED");
         assertThat(verdict.get("reasons").isArray()).isTrue();
-        assertThat(verdict.get("content_hash").asText()).isEqualTo(s.get("content_hash").asText());
+        assertThat(verdict.get("content_hash").asText())
+                .isEqualTo(s.get("content_hash").asText());
         assertThat(verdict.get("trials").get("overall_trials").asInt()).isGreaterThanOrEqualTo(1);
 
         Answer read = call("get_submission", args("id", id));
