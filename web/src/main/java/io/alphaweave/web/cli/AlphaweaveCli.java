@@ -102,6 +102,7 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new StrategiesCommand());
         cmd.addSubcommand(new ValidateCommand());
         cmd.addSubcommand(new SubmitCommand());
+        cmd.addSubcommand(new McpCommand());
         cmd.addSubcommand(new BacktestCommand());
         cmd.addSubcommand(new ServeCommand());
         cmd.addSubcommand(new TokensCommand());
