@@ -261,10 +261,19 @@ public final class Evaluator {
                                 ? SubmissionStatus.SANDBOX_VIOLATION
                                 : SubmissionStatus.TIMEOUT;
             default ->
-                lower.contains("stack overflow") || lower.contains("maximum call stack")
-                        ? SubmissionStatus.SANDBOX_VIOLATION
-                        : SubmissionStatus.INVALID;
+                memory(lower)
+                        ? SubmissionStatus.MEMORY_LIMIT
+                        : lower.contains("stack overflow") || lower.contains("maximum call stack")
+                                ? SubmissionStatus.SANDBOX_VIOLATION
+                                : SubmissionStatus.INVALID;
         };
+    }
+
+    /** A script that outgrew what the engine can hold (a string or array past its maximum length). */
+    private static boolean memory(String lower) {
+        return lower.contains("invalid string length")
+                || lower.contains("invalid array length")
+                || lower.contains("out of memory");
     }
 
     private static String code(ScriptException e) {

@@ -55,14 +55,14 @@ class EveryOptionTakesEffectTest {
             "strategies list",
             "validate",
             "submit",
+            "mcp",
             "doctor",
             "runs list",
             "runs show",
             "runs compare",
             "runs delete",
             "db migrate",
-            "db info",
-            "mcp");
+            "db info");
 
     record Run(int code, String out, String err) {}
 
@@ -1138,9 +1138,9 @@ class EveryOptionTakesEffectTest {
                 "strategies list|strategies list --kind widget --plugins NOPLUGINS",
                 "validate|validate GAPFADE --data MISSING.csv",
                 "submit|submit MISSING.yaml",
+                "mcp|mcp --db jdbc:nosuchdb:x",
                 "doctor|doctor",
                 "serve|serve --port 70000",
-                "mcp|mcp --workers 0",
                 "tokens create|tokens create --role nobody --tokens-file TOKENS",
                 "tokens list|tokens list --tokens-file BADTOKENS",
                 "tokens revoke|tokens revoke nope --tokens-file TOKENS"
