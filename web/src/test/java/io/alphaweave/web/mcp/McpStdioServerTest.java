@@ -11,13 +11,22 @@ import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,31 +71,37 @@ class McpStdioServerTest {
     private McpSyncClient client;
     private final StringBuffer stderr = new StringBuffer();
 
+    /** The application as the launcher starts it, in a JVM of its own, serving MCP. */
+    static List<String> command(Path home, String... extra) throws Exception {
+        Path plugins = Files.createDirectories(home.resolve("no-plugins"));
+        String db = "jdbc:h2:file:" + home.resolve("db").resolve("alphaweave").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
+                "-Xmx768m",
+                "-Dalphaweave.home=" + ROOT,
+                "-Duser.home=" + home,
+                "-Dalphaweave.user.dir=" + home.resolve("user"),
+                "-Dalphaweave.cache.dir=" + home.resolve("cache"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.alphaweave.web.Main",
+                "mcp",
+                "--plugins",
+                plugins.toString(),
+                "--db",
+                db));
+        command.addAll(List.of(extra));
+        return command;
+    }
+
     @BeforeAll
     void startServer() throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
-        Path plugins = Files.createDirectories(dir.resolve("no-plugins"));
-        String db = "jdbc:h2:file:" + dir.resolve("db").resolve("alphaweave").toAbsolutePath();
-        ServerParameters params = ServerParameters.builder(
-                        ProcessHandle.current().info().command().orElse("java"))
-                .args(
-                        "--enable-native-access=ALL-UNNAMED",
-                        "--sun-misc-unsafe-memory-access=allow",
-                        "-Xmx768m",
-                        "-Dalphaweave.home=" + ROOT,
-                        "-Duser.home=" + home,
-                        "-Dalphaweave.user.dir=" + home.resolve("user"),
-                        "-Dalphaweave.cache.dir=" + home.resolve("cache"),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.alphaweave.web.Main",
-                        "mcp",
-                        "--plugins",
-                        plugins.toString(),
-                        "--db",
-                        db,
-                        "--max-wait",
-                        "240")
+        List<String> command = command(home, "--max-wait", "240");
+        ServerParameters params = ServerParameters.builder(command.getFirst())
+                .args(command.subList(1, command.size()))
                 .addEnvVar("ALPHAWEAVE_HOME", home.toString())
                 .build();
         StdioClientTransport transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(new ObjectMapper()));
@@ -311,5 +326,67 @@ class McpStdioServerTest {
         Answer bad = call("submit_strategy", args("filename", "../evil.yaml", "source", GOOD));
         assertThat(bad.error()).isTrue();
         assertThat(bad.text()).startsWith("filename must be 1..100 characters of [A-Za-z0-9_.-], was \"../evil.yaml\"");
+    }
+
+    @Test
+    void stdoutCarriesOnlyProtocolMessagesStderrStaysQuietAndTheServerStopsWhenStdinEnds() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("raw"));
+        ProcessBuilder pb = new ProcessBuilder(command(home, "--max-wait", "5"));
+        pb.environment().put("ALPHAWEAVE_HOME", home.toString());
+        Path err = home.resolve("stderr.txt");
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    all.add(line);
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process is gone
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+            w.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2024-11-05\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}\n");
+            w.write("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n");
+            w.write("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                    + "\"list_datasets\",\"arguments\":{}}}\n");
+            w.flush();
+            JsonNode answer = null;
+            while (answer == null) {
+                String line = lines.poll(180, TimeUnit.SECONDS);
+                assertThat(line)
+                        .as("an answer to tools/call; stderr:%n%s", Files.readString(err))
+                        .isNotNull();
+                JsonNode n = JsonMapper.read(line, JsonNode.class);
+                if (n.path("id").asInt() == 2) {
+                    answer = n;
+                }
+            }
+            assertThat(answer.get("result").get("content").get(0).get("text").asText())
+                    .contains("\"sample\"");
+            w.close(); // the client goes away
+            assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                    .as("stops when stdin ends")
+                    .isTrue();
+            assertThat(p.exitValue()).isZero();
+            reader.join(10_000);
+            assertThat(all).hasSize(2);
+            for (String line : all) {
+                assertThat(JsonMapper.read(line, JsonNode.class).get("jsonrpc").asText())
+                        .as(line)
+                        .isEqualTo("2.0");
+            }
+            assertThat(Files.readString(err)).as("stderr without --verbose").doesNotContain("INFO");
+        } finally {
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 }
