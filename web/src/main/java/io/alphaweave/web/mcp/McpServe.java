@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class McpServe {
     private static final Logger LOG = LoggerFactory.getLogger(McpServe.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** Queued backtests at most, as {@code serve}'s default; run_backtest beyond answers a tool error. */
+    private static final int MAX_QUEUED = 100;
 
     /**
      * What {@code alphaweave mcp} was given.
@@ -104,7 +106,7 @@ public final class McpServe {
                         registry,
                         DefinitionValidator.onSample(catalog).data(),
                         settings.submissionWorkers())) {
-            BacktestQueue queue = new BacktestQueue(db, catalog, Integer.MAX_VALUE, Clock.systemUTC());
+            BacktestQueue queue = new BacktestQueue(db, catalog, MAX_QUEUED, Clock.systemUTC());
             queue.onSubmit(pool::wake);
             pool.start();
             McpTools tools = new McpTools(new McpTools.Services(
