@@ -266,7 +266,8 @@ public final class WorkerPool implements AutoCloseable {
     private Worker lease() throws InterruptedException, WorkerFailure {
         while (true) {
             if (closed) {
-                throw new WorkerFailure(SubmissionStatus.INVALID, "the worker pool is closed");
+                // not the definition's fault: no verdict, no trial (the submission is resumed after a restart)
+                throw new AlphaweaveException("the submission worker pool is closed");
             }
             Worker w = idle.poll(1, TimeUnit.SECONDS);
             if (w != null) {
