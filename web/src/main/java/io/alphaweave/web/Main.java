@@ -22,7 +22,13 @@ public final class Main {
     private static final List<String> QUIET_LOGGERS = List.of(
             "org.slf4j.simpleLogger.log.org.flywaydb",
             "org.slf4j.simpleLogger.log.io.javalin",
-            "org.slf4j.simpleLogger.log.org.eclipse.jetty");
+            "org.slf4j.simpleLogger.log.org.eclipse.jetty",
+            // alphaweave mcp: stdout is the protocol, stderr stays quiet unless --verbose
+            "org.slf4j.simpleLogger.log.io.modelcontextprotocol",
+            "org.slf4j.simpleLogger.log.reactor");
+
+    /** The MCP server's own logger: warnings only, unless --verbose, which adds the stack trace of a failed tool. */
+    private static final String MCP_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.alphaweave.web.mcp";
 
     private Main() {}
 
@@ -43,6 +49,9 @@ public final class Main {
             if (System.getProperty(level) == null) {
                 System.setProperty(level, List.of(args).contains("--verbose") ? "info" : "warn");
             }
+        }
+        if (System.getProperty(MCP_LOG_LEVEL) == null) {
+            System.setProperty(MCP_LOG_LEVEL, List.of(args).contains("--verbose") ? "debug" : "warn");
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

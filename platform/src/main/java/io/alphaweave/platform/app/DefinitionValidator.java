@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,7 @@ public final class DefinitionValidator {
 
     private final DefinitionLoader loader;
     private final Path data;
+    private final MarketData panel;
 
     /**
      * @param loader loads definitions (usually {@link DefinitionLoader#shared()})
@@ -43,6 +45,20 @@ public final class DefinitionValidator {
     public DefinitionValidator(DefinitionLoader loader, Path data) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.data = Objects.requireNonNull(data, "data");
+        this.panel = null;
+    }
+
+    /**
+     * A validator on a panel already in memory (a warm worker checks many definitions on the same data).
+     *
+     * @param loader loads definitions
+     * @param name what the data is called in reports
+     * @param panel the market data for the sandbox run, the lookahead check and the backtest
+     */
+    public DefinitionValidator(DefinitionLoader loader, Path name, MarketData panel) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.data = Objects.requireNonNull(name, "name");
+        this.panel = Objects.requireNonNull(panel, "panel");
     }
 
     /** @return the market data the checks run on */
@@ -80,10 +96,33 @@ public final class DefinitionValidator {
      * @return the report
      */
     public ValidationReport validate(String fileName, String text) {
-        return validate(fileName, () -> loader.parse(fileName, text));
+        return validate(fileName, () -> loader.parse(fileName, text), true, null);
+    }
+
+    /**
+     * Validates a submitted definition: the same checks and problems as {@link #validate(String, String)}
+     * but no quick backtest (a submission's verdict has its own figures), and a strategy's signals from
+     * the sandbox run are handed over when every check passed, so they need not be computed again.
+     *
+     * @param fileName the name used in messages
+     * @param text the content
+     * @param signals receives the loaded strategy and its signals on the validation data when it passed
+     * @return the report
+     */
+    public ValidationReport validateSubmission(
+            String fileName, String text, BiConsumer<DefinitionLoader.Loaded, AlphaMatrix> signals) {
+        return validate(fileName, () -> loader.parse(fileName, text), false, Objects.requireNonNull(signals));
     }
 
     private ValidationReport validate(String file, Supplier<DefinitionLoader.Loaded> load) {
+        return validate(file, load, true, null);
+    }
+
+    private ValidationReport validate(
+            String file,
+            Supplier<DefinitionLoader.Loaded> load,
+            boolean quickBacktest,
+            BiConsumer<DefinitionLoader.Loaded, AlphaMatrix> signals) {
         Map<String, String> checks = new LinkedHashMap<>();
         List<DefinitionException.Problem> problems = new ArrayList<>();
         DefinitionLoader.Loaded loaded = null;
@@ -101,7 +140,7 @@ public final class DefinitionValidator {
         if (loaded != null) {
             switch (loaded.component()) {
                 case Strategy s -> {
-                    StrategyOutcome o = checkStrategy(file, s, loaded, checks, problems);
+                    StrategyOutcome o = checkStrategy(file, s, loaded, checks, problems, quickBacktest, signals);
                     coverage = o.coverage();
                     backtest = o.backtest();
                 }
@@ -129,11 +168,14 @@ public final class DefinitionValidator {
             Strategy s,
             DefinitionLoader.Loaded loaded,
             Map<String, String> checks,
-            List<DefinitionException.Problem> problems) {
-        MarketData panel = MarketData.load(data);
+            List<DefinitionException.Problem> problems,
+            boolean quickBacktest,
+            BiConsumer<DefinitionLoader.Loaded, AlphaMatrix> signals) {
+        MarketData panel = this.panel != null ? this.panel : MarketData.load(data);
         Double coverage;
+        AlphaMatrix m;
         try {
-            AlphaMatrix m = new AlphaMatrix(panel.symbolCount(), panel.dayCount());
+            m = new AlphaMatrix(panel.symbolCount(), panel.dayCount());
             s.generateAlphaSignals(panel, m);
             m.validate(s.id(), panel);
             long cells = 0, views = 0;
@@ -165,7 +207,7 @@ public final class DefinitionValidator {
             return new StrategyOutcome(null, null);
         }
         try {
-            LookaheadCheck.on(panel).check(s);
+            LookaheadCheck.on(panel).check(s, m);
             checks.put("lookahead", PASSED);
         } catch (LookaheadException e) {
             checks.put("lookahead", FAILED);
@@ -181,6 +223,13 @@ public final class DefinitionValidator {
         } catch (ScriptException e) {
             checks.put("lookahead", FAILED);
             problems.add(scriptProblem(file, e, loaded.line("alpha"), "fix the script"));
+            return new StrategyOutcome(coverage, null);
+        }
+        if (!quickBacktest) {
+            checks.put("backtest", "skipped: a submission's verdict has its own figures");
+            if (signals != null) {
+                signals.accept(loaded, m);
+            }
             return new StrategyOutcome(coverage, null);
         }
         RulesBacktest.Result r;

@@ -123,6 +123,22 @@ public final class LookaheadCheck implements ComponentValidator {
     public void check(Strategy strategy) {
         AlphaMatrix full = new AlphaMatrix(data.symbolCount(), data.dayCount());
         strategy.generateAlphaSignals(data, full);
+        check(strategy, full);
+    }
+
+    /**
+     * As {@link #check(Strategy)} with the strategy's signals on the whole panel already computed (saves
+     * one run).
+     *
+     * @param strategy the strategy
+     * @param full its signals on this check's whole panel
+     * @throws LookaheadException at the first day (over all cuts) whose signal depends on later bars
+     */
+    public void check(Strategy strategy, AlphaMatrix full) {
+        if (full.symbolCount() != data.symbolCount() || full.dayCount() != data.dayCount()) {
+            throw new IllegalArgumentException("full must be " + data.symbolCount() + " × " + data.dayCount() + ", was "
+                    + full.symbolCount() + " × " + full.dayCount());
+        }
         int worstDay = Integer.MAX_VALUE, worstSymbol = -1, worstCut = -1;
         double fullValue = 0, cutValue = 0;
         String field = "alpha";

@@ -165,6 +165,37 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code callback} on a pooled handle for a repository outside this package (submissions),
+     * translating failures to store errors.
+     *
+     * @param doing what is being done, for the error message
+     * @param callback the work
+     * @param <R> the result type
+     * @return the callback's result
+     */
+    public <R> R withHandle(String doing, HandleCallback<R, Exception> callback) {
+        return call(doing, callback);
+    }
+
+    /**
+     * Runs {@code callback} in one transaction for a repository outside this package, translating
+     * failures to store errors.
+     *
+     * @param doing what is being done, for the error message
+     * @param callback the work
+     * @param <R> the result type
+     * @return the callback's result
+     */
+    public <R> R inTransaction(String doing, HandleCallback<R, Exception> callback) {
+        return transaction(doing, callback);
+    }
+
+    /** @return the clock the store stamps rows with */
+    public java.time.Clock clock() {
+        return settings.clock();
+    }
+
     /** Releases the pool; for H2 this closes the file. Idempotent. */
     @Override
     public void close() {

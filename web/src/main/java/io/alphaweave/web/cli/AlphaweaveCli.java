@@ -101,6 +101,7 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new PluginsCommand());
         cmd.addSubcommand(new StrategiesCommand());
         cmd.addSubcommand(new ValidateCommand());
+        cmd.addSubcommand(new SubmitCommand());
         cmd.addSubcommand(new BacktestCommand());
         cmd.addSubcommand(new ServeCommand());
         cmd.addSubcommand(new WorkerCommand());
@@ -108,6 +109,7 @@ public final class AlphaweaveCli {
         cmd.addSubcommand(new RunsCommand());
         cmd.addSubcommand(new DbCommand());
         cmd.addSubcommand(new ReportCommand());
+        cmd.addSubcommand(new io.alphaweave.web.mcp.McpCommand());
         for (Object extra : extraCommands) {
             cmd.addSubcommand(extra);
         }

@@ -7,7 +7,7 @@ import java.time.Clock;
 import picocli.CommandLine.Option;
 
 /** The {@code --db URL} option of every command that reads or writes the store. */
-final class DatabaseOption {
+public final class DatabaseOption {
     @Option(
             names = "--db",
             paramLabel = "URL",
@@ -16,7 +16,7 @@ final class DatabaseOption {
     String url;
 
     /** @return the URL given, else the workspace's */
-    String resolve() {
+    public String resolve() {
         return url != null
                 ? url
                 : Workspace.fromSystem(Workspace.Overrides.none()).databaseUrl();

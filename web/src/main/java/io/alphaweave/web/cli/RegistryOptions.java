@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  * descriptions of files that loaded in {@code <cache dir>/definitions/}, so an unchanged file is only
  * described on later calls and loaded (JavaScript context and all) when it is used.
  */
-final class RegistryOptions {
+public final class RegistryOptions {
     /** System property naming the directory of the lookahead cache file (see {@link Workspace}). */
     static final String CACHE_PROPERTY = Workspace.CACHE_PROPERTY;
     /** System property naming the user's alphaweave directory (default {@code ~/.alphaweave}). */
@@ -67,6 +67,17 @@ final class RegistryOptions {
     Workspace workspace() {
         return Workspace.fromSystem(
                 Workspace.Overrides.none().withPlugins(plugins).withDefinitions(definitions));
+    }
+
+    /**
+     * @param databaseUrl {@code --db}, or null for the default
+     * @return the workspace of this command with this store URL
+     */
+    public Workspace workspace(String databaseUrl) {
+        return Workspace.fromSystem(Workspace.Overrides.none()
+                .withPlugins(plugins)
+                .withDefinitions(definitions)
+                .withDatabase(databaseUrl));
     }
 
     /**
@@ -121,7 +132,7 @@ final class RegistryOptions {
      * @param workspace the directories
      * @return a registry over its plugins and definitions directories, loaded now and not watching; close it
      */
-    static ComponentRegistry open(Workspace workspace) {
+    public static ComponentRegistry open(Workspace workspace) {
         ComponentValidator validator = LookaheadCheck.synthetic().cachedIn(workspace.lookaheadCache());
         ComponentRegistry registry = ComponentRegistry.builder()
                 .pluginsDirectory(workspace.pluginsDirectory())

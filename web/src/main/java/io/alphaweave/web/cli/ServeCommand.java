@@ -16,6 +16,7 @@ import io.alphaweave.web.http.ApiModule;
 import io.alphaweave.web.http.ApiServer;
 import io.alphaweave.web.http.BacktestRoutes;
 import io.alphaweave.web.http.PluginRoutes;
+import io.alphaweave.web.http.SubmissionRoutes;
 import io.alphaweave.web.pages.PagesModule;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -136,6 +137,8 @@ final class ServeCommand implements Callable<Integer> {
                             new BacktestService(r, catalog),
                             catalog,
                             WorkerPool.Settings.of(Math.max(1, workers)));
+                    SubmissionRoutes submissions =
+                            SubmissionRoutes.into(modules, workspace, r, sampleData(catalog), 2);
                     ApiServer server = ApiServer.create(
                                     new ApiServer.Settings(
                                             maxRequestBytes,
@@ -219,6 +222,10 @@ final class ServeCommand implements Callable<Integer> {
             modules.add(new PagesModule(registry, catalog, db, AlphaweaveCli.VERSION));
         }
         return modules;
+    }
+
+    private static java.nio.file.Path sampleData(DatasetCatalog catalog) {
+        return DefinitionValidator.onSample(catalog).data();
     }
 
     private static boolean isLoopback(String host) {

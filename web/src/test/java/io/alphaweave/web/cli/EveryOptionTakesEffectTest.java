@@ -55,6 +55,8 @@ class EveryOptionTakesEffectTest {
             "plugins install",
             "strategies list",
             "validate",
+            "submit",
+            "mcp",
             "doctor",
             "runs list",
             "runs show",
@@ -901,6 +903,101 @@ class EveryOptionTakesEffectTest {
         assertExercisedEveryOption("validate", exercised);
     }
 
+    // ------------------------------------------------------------------ submit
+
+    @Test
+    void submitSendsTheFileWithItsTokenAuthorAndFamilyToTheServerAndWaitsForTheVerdict() throws Exception {
+        Set<String> exercised = new TreeSet<>();
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        String id = "0f0e0d0c-0b0a-0908-0706-050403020100";
+        com.sun.net.httpserver.HttpServer fake =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        fake.createContext("/api/v1/submissions", ex -> {
+            byte[] in = ex.getRequestBody().readAllBytes();
+            seen.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " auth="
+                    + ex.getRequestHeaders().getFirst("Authorization") + " type="
+                    + ex.getRequestHeaders().getFirst("Content-Type") + " body=" + in.length);
+            String body;
+            int code;
+            if (ex.getRequestMethod().equals("POST")) {
+                code = 202;
+                body = "{\"id\":\"" + id + "\",\"status\":\"QUEUED\"}";
+            } else if (ex.getRequestURI().getPath().endsWith("never")) {
+                code = 200;
+                body = "{\"id\":\"never\",\"status\":\"RUNNING\"}";
+            } else {
+                code = 200;
+                body = polls.incrementAndGet() < 2
+                        ? "{\"id\":\"" + id + "\",\"status\":\"RUNNING\"}"
+                        : "{\"id\":\"" + id + "\",\"status\":\"REJECTED\",\"verdict\":{\"status\":\"REJECTED\","
+                                + "\"version\":\"sha256-abc\",\"reasons\":[{\"code\":\"IC\",\"message\":\"too low\","
+                                + "\"value\":0.001,\"threshold\":0.005}]}}";
+            }
+            byte[] out = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(code, out.length);
+            ex.getResponseBody().write(out);
+            ex.close();
+        });
+        fake.start();
+        try {
+            String url = "http://127.0.0.1:" + fake.getAddress().getPort();
+            Path file = definitions.resolve("gap_fade.yaml");
+            Run text = run(
+                    "submit",
+                    file.toString(),
+                    "--server",
+                    url,
+                    "--token",
+                    "T0KEN",
+                    "--author",
+                    "agent7",
+                    "--family",
+                    "gaps");
+            exercised.addAll(List.of("FILE", "--server", "--token", "--author", "--family"));
+            assertThat(text.code()).isEqualTo(SubmitCommand.EXIT_REJECTED);
+            assertThat(text.out())
+                    .contains("submitted gap_fade.yaml as " + id)
+                    .contains("status: REJECTED")
+                    .contains("reason IC: too low (value 0.001) (threshold 0.005)");
+            assertThat(seen.get(0))
+                    .startsWith("POST /api/v1/submissions?filename=gap_fade.yaml&author=agent7&family=gaps")
+                    .contains("auth=Bearer T0KEN")
+                    .contains("type=application/yaml")
+                    .contains("body=" + Files.size(file));
+            assertThat(seen).anyMatch(l -> l.startsWith("GET /api/v1/submissions/" + id + " auth=Bearer T0KEN"));
+            Run json = run("submit", file.toString(), "--server", url, "--json");
+            exercised.add("--json");
+            assertThat(new ObjectMapper()
+                            .readTree(json.out())
+                            .get("verdict")
+                            .get("status")
+                            .asText())
+                    .isEqualTo("REJECTED");
+            assertThat(seen.get(seen.size() - 1)).contains("auth=null");
+            rejected(run("submit", file.toString(), "--server", url, "--timeout", "0"), "--timeout must be ≥ 1 second");
+            exercised.add("--timeout");
+            fake.removeContext("/api/v1/submissions");
+            fake.createContext("/api/v1/submissions", ex -> {
+                ex.getRequestBody().readAllBytes();
+                byte[] out = (ex.getRequestMethod().equals("POST")
+                                ? "{\"id\":\"" + id + "\",\"status\":\"QUEUED\"}"
+                                : "{\"id\":\"" + id + "\",\"status\":\"RUNNING\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(ex.getRequestMethod().equals("POST") ? 202 : 200, out.length);
+                ex.getResponseBody().write(out);
+                ex.close();
+            });
+            Run late = run("submit", file.toString(), "--server", url, "--timeout", "1");
+            assertThat(late.code()).isNotZero();
+            assertThat(late.err()).contains("no verdict for submission " + id + " within 1 s");
+        } finally {
+            fake.stop(0);
+        }
+        assertExercisedEveryOption("submit", exercised);
+    }
+
     // ------------------------------------------------------------------ the run store
 
     /** A fresh H2 file database under the test directory. */
@@ -1070,6 +1167,8 @@ class EveryOptionTakesEffectTest {
                 "plugins install|plugins install MISSING.jar --plugins NOPLUGINS",
                 "strategies list|strategies list --kind widget --plugins NOPLUGINS",
                 "validate|validate GAPFADE --data MISSING.csv",
+                "submit|submit MISSING.yaml",
+                "mcp|mcp --db jdbc:nosuchdb:x",
                 "doctor|doctor",
                 "serve|serve --port 70000",
                 "report|report no-such-run --html OUT.html --db jdbc:nope:x",
@@ -1148,6 +1247,28 @@ class EveryOptionTakesEffectTest {
         rejected(run("serve", "--port", "0", "--db", "jdbc:mysql://db/x"), "jdbc:mysql://db/x");
         exercised.add("--db");
         assertExercisedEveryOption("serve", exercised);
+    }
+
+    /**
+     * Each option of {@code mcp} is checked before the server reads stdin; that --max-wait bounds the tools'
+     * wait_seconds and that --plugins/--db are the ones served is shown over stdio by McpStdioServerTest.
+     */
+    @Test
+    void mcpChecksEveryOptionBeforeItServes() {
+        Set<String> exercised = new TreeSet<>();
+        rejected(run("mcp", "--workers", "0"), "--workers must be in 1..16, was 0");
+        exercised.add("--workers");
+        rejected(run("mcp", "--submission-workers", "9"), "--submission-workers must be in 1..8, was 9");
+        exercised.add("--submission-workers");
+        rejected(run("mcp", "--max-wait", "0"), "--max-wait must be in 1..3600, was 0");
+        exercised.add("--max-wait");
+        rejected(run("mcp", "--plugins", dir.resolve("absent").toString()), "plugins directory");
+        exercised.add("--plugins");
+        rejected(run("mcp", "--definitions", dir.resolve("absent").toString()), "definitions directory");
+        exercised.add("--definitions");
+        rejected(run("mcp", "--db", "jdbc:nope:x"), "database URL must start with jdbc:h2: or jdbc:postgresql:");
+        exercised.add("--db");
+        assertExercisedEveryOption("mcp", exercised);
     }
 
     @Test

@@ -1,0 +1,129 @@
+package io.alphaweave.benchmarks;
+
+import io.alphaweave.platform.store.Database;
+import io.alphaweave.platform.store.StoreSettings;
+import io.alphaweave.platform.submission.Submission;
+import io.alphaweave.platform.submission.SubmissionRepository;
+import io.alphaweave.platform.submission.SubmissionRequest;
+import io.alphaweave.platform.submission.SubmissionService;
+import io.alphaweave.platform.submission.VerdictThresholds;
+import io.alphaweave.platform.submission.WorkerPool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Submissions under load (issue 16): N distinct valid strategies (a one-day reversal with N different
+ * scales, so N content hashes and N trials) submitted at once from N threads to a {@link
+ * SubmissionService} with a warm pool of W worker JVMs on the sample data and an H2 store. Prints every
+ * latency (submit → verdict stored), p50, p99, the statuses, how many were answered and stored, and
+ * the worker count afterwards.
+ *
+ * <p>{@code java -Dalphaweave.home=. -cp benchmarks/target/benchmarks.jar
+ * io.alphaweave.benchmarks.SubmissionLoadBenchmark [submissions=50] [workers=2]}, from the repository
+ * root.
+ */
+public final class SubmissionLoadBenchmark {
+    private SubmissionLoadBenchmark() {}
+
+    /**
+     * @param args submissions, workers
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Path root = Path.of(System.getProperty("alphaweave.home", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path tmp = Files.createTempDirectory("alphaweave-subs-bench");
+        List<Path> folders = List.of(root.resolve("strategies-yaml/strategies"), tmp.resolve("accepted"));
+        long t0 = System.nanoTime();
+        try (Database db = Database.open(StoreSettings.of(StoreSettings.h2FileUrl(tmp), Clock.systemUTC()))) {
+            WorkerPool pool = new WorkerPool(
+                    WorkerPool.Settings.of(
+                            Path.of(System.getProperty("java.home")),
+                            System.getProperty("java.class.path"),
+                            root.resolve("data/sample/sp500_sample.csv.gz"),
+                            workers),
+                    () -> SubmissionService.definitionFiles(folders));
+            System.out.printf("pool of %d warm in %d ms%n", workers, (System.nanoTime() - t0) / 1_000_000);
+            try (SubmissionService service = new SubmissionService(
+                    new SubmissionRepository(db),
+                    pool,
+                    VerdictThresholds.defaults(),
+                    tmp.resolve("accepted"),
+                    (f, v) -> {},
+                    workers)) {
+                ExecutorService clients = Executors.newFixedThreadPool(n);
+                List<Future<long[]>> all = new ArrayList<>();
+                List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+                long start = System.nanoTime();
+                for (int k = 0; k < n; k++) {
+                    double scale = 5 + k * 0.25;
+                    String source = "id: bench_reversal_" + k + "\nkind: strategy\ndescription: load test\n"
+                            + "horizon_days: 1\nalpha: |\n  if (i < 1) return null;\n"
+                            + "  const r = close / series.close[i - 1] - 1;\n"
+                            + "  return Math.max(-1, Math.min(1, -r * " + scale + "));\n";
+                    all.add(clients.submit(() -> {
+                        long s0 = System.nanoTime();
+                        Submission s = service.submit(new SubmissionRequest("r.yaml", source, "bench", "reversal"));
+                        ids.add(s.id());
+                        Submission done =
+                                service.await(s.id(), Duration.ofMinutes(30)).orElseThrow();
+                        long ms = (System.nanoTime() - s0) / 1_000_000;
+                        return new long[] {
+                            ms, done.status().isFinal() ? 1 : 0, done.status().ordinal()
+                        };
+                    }));
+                }
+                long[] latencies = new long[n];
+                int answered = 0;
+                Map<String, Integer> statuses = new TreeMap<>();
+                for (int k = 0; k < n; k++) {
+                    long[] r = all.get(k).get();
+                    latencies[k] = r[0];
+                    answered += (int) r[1];
+                    statuses.merge(
+                            io.alphaweave.platform.submission.SubmissionStatus.values()[(int) r[2]].name(),
+                            1,
+                            Integer::sum);
+                }
+                long wall = (System.nanoTime() - start) / 1_000_000;
+                clients.shutdown();
+                Arrays.sort(latencies);
+                System.out.println("latencies ms: " + Arrays.toString(latencies));
+                System.out.printf(
+                        "submissions %d, answered %d, stored %d, statuses %s%n",
+                        n, answered, service.list("bench", null, 1000).size(), statuses);
+                System.out.printf(
+                        "p50 %d ms, p99 %d ms, max %d ms, wall %d ms, trials %d%n",
+                        latencies[(int) Math.ceil(0.50 * n) - 1],
+                        latencies[(int) Math.ceil(0.99 * n) - 1],
+                        latencies[n - 1],
+                        wall,
+                        service.trialCount());
+                long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+                while (pool.idleWorkers() < workers && System.nanoTime() < until) {
+                    Thread.sleep(100);
+                }
+                System.out.printf(
+                        "workers live %d, idle %d (pool size %d), started %d, recycled %d%n",
+                        pool.liveWorkers(),
+                        pool.idleWorkers(),
+                        pool.size(),
+                        pool.startedWorkers(),
+                        pool.recycledWorkers());
+            }
+        }
+    }
+}

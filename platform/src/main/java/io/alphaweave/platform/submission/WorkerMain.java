@@ -1,0 +1,94 @@
+package io.alphaweave.platform.submission;
+
+import io.alphaweave.platform.app.JsonMapper;
+import io.alphaweave.platform.data.MarketData;
+import io.alphaweave.platform.dsl.DefinitionLoader;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The worker JVM's entry point: loads the panel once, warms the script engine and the registered
+ * strategies' series, prints a ready line, then answers one JSON request per line on stdin with one
+ * JSON reply per line on stdout. Anything else written to stdout goes to stderr. Started by {@link
+ * WorkerPool}; arguments: data file, holdout fraction, then the registered definition files to warm.
+ */
+public final class WorkerMain {
+    private WorkerMain() {}
+
+    /**
+     * @param args data file, holdout fraction, registered definition files
+     * @throws Exception when stdin or stdout fail (the parent then recycles the worker)
+     */
+    public static void main(String[] args) throws Exception {
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        Path data = Path.of(args[0]);
+        double fraction = Double.parseDouble(args[1]);
+        List<Path> warm = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            warm.add(Path.of(args[i]));
+        }
+        Evaluator evaluator =
+                new Evaluator(MarketData.load(data), data.getFileName(), fraction, DefinitionLoader.shared());
+        evaluator.warm(warm);
+        if (!warm.isEmpty()) {
+            // one evaluation before the first real one: the script engine and the checks' code paths get warm
+            Path first = warm.get(0);
+            evaluator.evaluate(
+                    first.getFileName().toString(),
+                    java.nio.file.Files.readString(first, StandardCharsets.UTF_8),
+                    warm);
+        }
+        send(protocol, new WorkerProtocol.Reply(WorkerProtocol.READY, null, null, null, null));
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            WorkerProtocol.Request request = JsonMapper.read(line, WorkerProtocol.Request.class);
+            send(protocol, answer(evaluator, request));
+            System.err.println("alphaweave-worker: " + request.op() + " " + evaluator.lastTimings());
+        }
+    }
+
+    static WorkerProtocol.Reply answer(Evaluator evaluator, WorkerProtocol.Request request) {
+        List<Path> peers = request.peers().stream().map(Path::of).toList();
+        try {
+            if (WorkerProtocol.HOLDOUT.equals(request.op())) {
+                double s = evaluator.holdoutSharpe(request.filename(), request.source());
+                return new WorkerProtocol.Reply(request.op(), null, s, null, null);
+            }
+            return new WorkerProtocol.Reply(
+                    request.op(), evaluator.evaluate(request.filename(), request.source(), peers), null, null, null);
+        } catch (StackOverflowError e) {
+            return new WorkerProtocol.Reply(
+                    request.op(),
+                    null,
+                    null,
+                    SubmissionStatus.SANDBOX_VIOLATION.name(),
+                    "the script recursed too deep");
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            return new WorkerProtocol.Reply(
+                    request.op(),
+                    null,
+                    null,
+                    SubmissionStatus.INVALID.name(),
+                    message.length() > 500 ? message.substring(0, 500) + "…" : message);
+        }
+    }
+
+    private static void send(PrintStream out, WorkerProtocol.Reply reply) {
+        out.print(JsonMapper.write(reply).replace("\n", " "));
+        out.print('\n');
+        out.flush();
+    }
+}
