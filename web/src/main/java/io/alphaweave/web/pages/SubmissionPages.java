@@ -74,7 +74,7 @@ public final class SubmissionPages {
             throw ApiProblem.of(
                     ApiProblem.Kind.BAD_REQUEST,
                     "id must be a submission id (a UUID: 36 characters of 0-9, a-f and -), was \""
-                            + (id.length() > 40 ? id.substring(0, 40) + "…" : id).replaceAll("\\p{Cntrl}", "?")
+                            + (id.length() > 40 ? id.substring(0, 40) + "…" : id).replaceAll("[^A-Za-z0-9._%/-]", "?")
                             + "\"");
         }
         Submission s = submissions
