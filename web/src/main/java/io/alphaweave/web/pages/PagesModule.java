@@ -31,7 +31,7 @@ import java.util.Objects;
  * The web pages of {@code alphaweave serve} (DESIGN §9): {@code /} (recent runs, components,
  * submissions), {@code /strategies}, {@code /portfolio} (runs a study through {@link PortfolioStudy}),
  * {@code /backtests} (stored runs with their status, polled) and {@code /backtests/{id}} (the report
- * with its charts). Server-rendered with auto-escaping templates; charts drawn by ECharts from the
+ * with its charts), and the submission pages of {@link SubmissionPages}. Server-rendered with auto-escaping templates; charts drawn by ECharts from the
  * application's own WebJar; page data travels in {@code <script type="application/json">} blocks
  * and every script is a file, so the service's CSP (no inline script) holds for the pages too.
  *
