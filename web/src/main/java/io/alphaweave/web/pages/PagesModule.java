@@ -16,6 +16,7 @@ import io.alphaweave.platform.store.Database;
 import io.alphaweave.platform.store.RunQuery;
 import io.alphaweave.platform.store.RunSummary;
 import io.alphaweave.platform.store.UnknownRunException;
+import io.alphaweave.platform.submission.SubmissionRepository;
 import io.alphaweave.web.http.ApiModule;
 import io.alphaweave.web.http.ApiProblem;
 import io.javalin.config.JavalinConfig;
@@ -30,7 +31,7 @@ import java.util.Objects;
  * The web pages of {@code alphaweave serve} (DESIGN §9): {@code /} (recent runs, components,
  * submissions), {@code /strategies}, {@code /portfolio} (runs a study through {@link PortfolioStudy}),
  * {@code /backtests} (stored runs with their status, polled) and {@code /backtests/{id}} (the report
- * with its charts). Server-rendered with auto-escaping templates; charts drawn by ECharts from the
+ * with its charts), and the submission pages of {@link SubmissionPages}. Server-rendered with auto-escaping templates; charts drawn by ECharts from the
  * application's own WebJar; page data travels in {@code <script type="application/json">} blocks
  * and every script is a file, so the service's CSP (no inline script) holds for the pages too.
  *
@@ -48,6 +49,7 @@ public final class PagesModule implements ApiModule {
     private final StoredReports reports;
     private final PortfolioStudy study;
     private final String version;
+    private final SubmissionPages submissions;
 
     /**
      * @param registry the components
@@ -61,6 +63,7 @@ public final class PagesModule implements ApiModule {
         this.database = Objects.requireNonNull(database, "database");
         this.version = Objects.requireNonNull(version, "version");
         this.reports = new StoredReports(database, catalog);
+        this.submissions = new SubmissionPages(new SubmissionRepository(database), version);
         this.study = new PortfolioStudy(registry, new BacktestService(registry, catalog), new RunService(database));
     }
 
@@ -79,6 +82,7 @@ public final class PagesModule implements ApiModule {
         config.routes.get("/backtests/runs.json", this::runsJson);
         config.routes.get("/backtests/{id}", this::report);
         config.routes.get(PageAssets.PREFIX + "{file}", PagesModule::asset);
+        submissions.configure(config);
     }
 
     private Map<String, Object> page(String title, String active) {
@@ -93,6 +97,7 @@ public final class PagesModule implements ApiModule {
         Map<String, Object> p = page("alphaweave", "home");
         p.put("runs", database.runs().list(RunQuery.latest(10)));
         p.put("components", registry.entries());
+        p.put("submissions", submissions.recent());
         html(ctx, "home.jte", p);
     }
 
