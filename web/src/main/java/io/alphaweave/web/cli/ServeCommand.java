@@ -138,7 +138,7 @@ final class ServeCommand implements Callable<Integer> {
                             catalog,
                             WorkerPool.Settings.of(Math.max(1, workers)));
                     SubmissionRoutes submissions =
-                            SubmissionRoutes.into(modules, workspace, r, sampleData(catalog), 2);
+                            SubmissionRoutes.into(modules, workspace, database.resolve(), r, sampleData(catalog), 2);
                     ApiServer server = ApiServer.create(
                                     new ApiServer.Settings(
                                             maxRequestBytes,

@@ -72,21 +72,27 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
      * JVM's {@code java} and class path, the sample data, and the registry ACCEPTED definitions join.
      *
      * @param modules the serve modules; this one adds itself
-     * @param workspace the workspace (store URL, definitions folders)
+     * @param workspace the workspace (definitions folders)
+     * @param databaseUrl the store's JDBC URL, the one {@code serve --db} names (opened on first use)
      * @param registry the registry accepted strategies are registered in
      * @param sampleData the data file verdicts are computed on
      * @param workers the pool size
      * @return the module (close it after the server)
      */
     public static SubmissionRoutes into(
-            List<ApiModule> modules, Workspace workspace, ComponentRegistry registry, Path sampleData, int workers) {
+            List<ApiModule> modules,
+            Workspace workspace,
+            String databaseUrl,
+            ComponentRegistry registry,
+            Path sampleData,
+            int workers) {
         Path accepted = workspace.userDefinitionsDirectory().resolve("accepted");
         List<Path> folders = new ArrayList<>(workspace.definitionsDirectories());
         if (!folders.contains(accepted)) {
             folders.add(accepted);
         }
         SubmissionRoutes[] self = new SubmissionRoutes[1];
-        Supplier<SubmissionRepository> repo = () -> self[0].openRepository(workspace.databaseUrl());
+        Supplier<SubmissionRepository> repo = () -> self[0].openRepository(databaseUrl);
         Supplier<SubmissionService> open = () -> {
             WorkerPool pool = new WorkerPool(
                     WorkerPool.Settings.of(

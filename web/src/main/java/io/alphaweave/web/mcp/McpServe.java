@@ -103,6 +103,7 @@ public final class McpServe {
                 SubmissionRoutes submissions = SubmissionRoutes.into(
                         new ArrayList<ApiModule>(),
                         workspace,
+                        workspace.databaseUrl(),
                         registry,
                         DefinitionValidator.onSample(catalog).data(),
                         settings.submissionWorkers())) {
