@@ -66,9 +66,10 @@ public final class StoredReports {
         Map<String, List<io.alphaweave.platform.store.SignalRow>> signals = new LinkedHashMap<>();
         if (data != null) {
             for (StoredSignalSet set : database.runs().signalSets(runId)) {
-                // a sample chosen by the database: the scatter draws at most MAX_SCATTER points
+                // a sample chosen by the database in write order (index probes, not a sort of the set):
+                // the scatter draws at most MAX_SCATTER points
                 long every = Math.max(1, set.rowCount() / ReportChartsBuilder.MAX_SCATTER);
-                signals.put(set.key().strategyId(), database.runs().sampledSignals(set.id(), every));
+                signals.put(set.key().strategyId(), database.runs().signalSample(set.id(), every));
             }
         }
         ReportCharts charts = ReportChartsBuilder.build(runId, run.summary().name(), report, data, signals);
