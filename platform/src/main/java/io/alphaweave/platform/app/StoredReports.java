@@ -7,6 +7,7 @@ import io.alphaweave.platform.store.RunQuery;
 import io.alphaweave.platform.store.RunRecord;
 import io.alphaweave.platform.store.RunStatus;
 import io.alphaweave.platform.store.RunSummary;
+import io.alphaweave.platform.store.SignalRow;
 import io.alphaweave.platform.store.StoredSignalSet;
 import io.alphaweave.platform.store.UnknownRunException;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The charts of stored runs (the {@code /backtests/{id}} page and {@code alphaweave report --html}):
@@ -58,24 +61,52 @@ public final class StoredReports {
             }
         }
         RunRecord run = database.runs().get(runId);
-        BacktestReport report = database.runs()
-                .report(runId)
-                .orElseThrow(() -> new AlphaweaveException("run " + runId + " has no report: its status is "
-                        + run.summary().status() + " (only a COMPLETE portfolio run has one)"));
-        MarketData data = loadData(report.config());
-        Map<String, List<io.alphaweave.platform.store.SignalRow>> signals = new LinkedHashMap<>();
-        if (data != null) {
-            for (StoredSignalSet set : database.runs().signalSets(runId)) {
-                // a sample chosen by the database: the scatter draws at most MAX_SCATTER points
-                long every = Math.max(1, set.rowCount() / ReportChartsBuilder.MAX_SCATTER);
-                signals.put(set.key().strategyId(), database.runs().sampledSignals(set.id(), every));
-            }
+        // the signal sample needs only the run: read it while this thread parses the report
+        CompletableFuture<Map<String, List<SignalRow>>> sampled =
+                CompletableFuture.supplyAsync(() -> sampleSignals(runId));
+        MarketData data;
+        BacktestReport report;
+        try {
+            report = database.runs()
+                    .report(runId)
+                    .orElseThrow(() -> new AlphaweaveException("run " + runId + " has no report: its status is "
+                            + run.summary().status() + " (only a COMPLETE portfolio run has one)"));
+            data = loadData(report.config());
+        } catch (RuntimeException e) {
+            sampled.cancel(false);
+            throw e;
         }
+        Map<String, List<SignalRow>> signals = data == null ? Map.of() : joined(sampled);
         ReportCharts charts = ReportChartsBuilder.build(runId, run.summary().name(), report, data, signals);
         synchronized (cache) {
             cache.put(runId, charts);
         }
         return charts;
+    }
+
+    /** Each stored set of the run, sampled by the database: the scatter draws at most MAX_SCATTER points. */
+    private Map<String, List<SignalRow>> sampleSignals(String runId) {
+        Map<String, List<SignalRow>> signals = new LinkedHashMap<>();
+        for (StoredSignalSet set : database.runs().signalSets(runId)) {
+            // in write order: index probes on H2, not a sort of the whole set
+            long every = Math.max(1, set.rowCount() / ReportChartsBuilder.MAX_SCATTER);
+            signals.put(set.key().strategyId(), database.runs().signalSample(set.id(), every));
+        }
+        return signals;
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -674,6 +674,73 @@ public final class RunRepository {
     }
 
     /**
+     * Every {@code every}-th row of a stored set in the order it was written — by date, then by the
+     * panel's symbol order ({@code BacktestService} writes sets so) — from the first: a sample for
+     * drawing that costs a few hundred index probes on H2, where a set's rows are the key range of its
+     * id in write order (db/migration/h2/V2). {@link #sampledSignals} numbers the whole set in symbol
+     * order instead, which took 5–10 s per 500,000-row set on H2. PostgreSQL keeps no write position:
+     * there the rows are numbered by date, then symbol, which is the same order when the panel's symbols
+     * are sorted (every shipped dataset's are).
+     *
+     * @param setId a stored set's id
+     * @param every keep one row in this many, ≥ 1
+     * @return the sampled rows, in that order
+     */
+    public List<SignalRow> signalSample(long setId, long every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be ≥ 1, was " + every);
+        }
+        if (db.engine() == DatabaseEngine.H2) {
+            return sampledByRowKey(setId, every);
+        }
+        return db.call("sampling signal set " + setId, h -> bindSet(
+                        h.createQuery("SELECT symbol, signal_date, alpha_score, confidence, horizon_days FROM"
+                                + " (SELECT symbol, signal_date, alpha_score, confidence, horizon_days,"
+                                + " ROW_NUMBER() OVER (ORDER BY signal_date, symbol) AS rn FROM strategy_signal WHERE "
+                                + setRows() + ") sampled WHERE MOD(rn - 1, :every) = 0 ORDER BY rn"),
+                        setId)
+                .bind("every", every)
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> sampleRow(rs))
+                .list());
+    }
+
+    private static SignalRow sampleRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SignalRow(
+                rs.getString("symbol"),
+                Sql.date(rs, "signal_date"),
+                rs.getDouble("alpha_score"),
+                rs.getDouble("confidence"),
+                rs.getInt("horizon_days"),
+                false,
+                null);
+    }
+
+    private List<SignalRow> sampledByRowKey(long setId, long every) {
+        return db.call("sampling signal set " + setId, h -> {
+            long count = h.createQuery("SELECT row_count FROM signal_set WHERE id = :set")
+                    .bind("set", setId)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(0L);
+            List<SignalRow> out = new ArrayList<>();
+            List<Long> keys = new ArrayList<>();
+            for (long position = 0; position < count; position += every) {
+                keys.add(SignalWriter.rowKey(setId, position));
+                if (keys.size() == 1_000 || position + every >= count) {
+                    out.addAll(h.createQuery("SELECT symbol, signal_date, alpha_score, confidence, horizon_days FROM"
+                                    + " strategy_signal WHERE row_key IN (<keys>) ORDER BY row_key")
+                            .bindList("keys", keys)
+                            .map((rs, ctx) -> sampleRow(rs))
+                            .list());
+                    keys.clear();
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
      * @param runId a run
      * @return its allocations in the order they were written
      */

@@ -1,6 +1,7 @@
 package io.alphaweave.platform.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -181,6 +182,22 @@ class RunSignalsTest {
                 assertThat(sample.get(i).date()).isEqualTo(full.date());
                 assertThat(sample.get(i).alphaScore()).isEqualTo(full.alphaScore());
             }
+            // the drawing sample: every 7th row in write order (by date, then the panel's symbol order)
+            List<SignalRow> written = new java.util.ArrayList<>(rows);
+            written.sort(java.util.Comparator.comparing(SignalRow::date)
+                    .thenComparingInt(r -> prepared.data().indexOf(r.symbol())));
+            List<SignalRow> drawn = db.runs().signalSample(set.id(), 7);
+            assertThat(drawn).hasSize((rows.size() + 6) / 7);
+            for (int i = 0; i < drawn.size(); i++) {
+                SignalRow full = written.get(i * 7);
+                assertThat(drawn.get(i).symbol()).isEqualTo(full.symbol());
+                assertThat(drawn.get(i).date()).isEqualTo(full.date());
+                assertThat(drawn.get(i).alphaScore()).isEqualTo(full.alphaScore());
+                assertThat(drawn.get(i).horizonDays()).isEqualTo(full.horizonDays());
+            }
+            assertThatThrownBy(() -> db.runs().signalSample(set.id(), 0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("every must be ≥ 1, was 0");
             assertThat(set.key().periodStart()).isEqualTo(prepared.data().date(first));
             assertThat(set.key().periodEnd()).isEqualTo(LocalDate.of(2017, 6, 30));
             assertThat(set.key().parametersJson()).isEqualTo("{}");

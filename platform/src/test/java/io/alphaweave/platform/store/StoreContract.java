@@ -297,6 +297,27 @@ abstract class StoreContract {
     }
 
     @Test
+    void theDrawingSampleIsEveryKthRowByDateThenSymbolFromTheFirst() {
+        // written as BacktestService writes a set: by date, then by the panel's (sorted) symbol order
+        List<SignalRow> written = new java.util.ArrayList<>(Fixtures.signals(List.of("AAPL", "IBM", "MSFT"), 20));
+        written.sort(java.util.Comparator.comparing(SignalRow::date).thenComparing(SignalRow::symbol));
+        RunRecord run = db.runs().start(Fixtures.newRun("sample"));
+        db.runs().complete(run.id(), Fixtures.results(List.of(new SignalSet(Fixtures.key("momentum"), written))));
+        long setId = db.runs().signalSets(run.id()).get(0).id();
+        List<SignalRow> sample = db.runs().signalSample(setId, 7);
+        assertThat(sample).hasSize(9); // rows 0, 7, …, 56 of 60
+        for (int i = 0; i < sample.size(); i++) {
+            SignalRow full = written.get(i * 7);
+            assertThat(sample.get(i).symbol()).isEqualTo(full.symbol());
+            assertThat(sample.get(i).date()).isEqualTo(full.date());
+            assertThat(sample.get(i).alphaScore()).isEqualTo(full.alphaScore());
+            assertThat(sample.get(i).confidence()).isEqualTo(full.confidence());
+        }
+        assertThat(db.runs().signalSample(setId, 1)).hasSize(60);
+        assertThat(db.runs().signalSample(setId, 100)).hasSize(1);
+    }
+
+    @Test
     void aStartedRunIsRunningWithoutResultsThenCompleteWithAllOfThem() {
         RunRecord run = db.runs().start(Fixtures.newRun("lifecycle"));
         assertThat(run.status()).isEqualTo(RunStatus.RUNNING);

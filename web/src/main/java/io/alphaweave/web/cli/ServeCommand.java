@@ -153,7 +153,7 @@ final class ServeCommand implements Callable<Integer> {
                                             ComponentInsights.onSample(r, db.runs(), catalog)),
                                     store,
                                     Clock.systemUTC(),
-                                    withPages(modules(modules, db, catalog, pool), loopback, r, catalog, db))
+                                    modules(modules, db, catalog, pool, loopback, r))
                             .start(host, port)) {
                 if (workers > 0) {
                     pool.start();
@@ -201,25 +201,25 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The backtest routes over the store's queue; a local pool hears each submission at once. */
-    private List<ApiModule> modules(List<ApiModule> modules, Database db, DatasetCatalog catalog, WorkerPool pool) {
+    /**
+     * The backtest routes over the store's queue (a local pool hears each submission at once) and, on
+     * loopback only (where the API's reads are open too), the web pages, which queue through the same
+     * queue.
+     */
+    private List<ApiModule> modules(
+            List<ApiModule> modules,
+            Database db,
+            DatasetCatalog catalog,
+            WorkerPool pool,
+            boolean loopback,
+            ComponentRegistry registry) {
         BacktestQueue queue = new BacktestQueue(db, catalog, maxQueued, Clock.systemUTC());
         if (workers > 0) {
             queue.onSubmit(pool::wake);
         }
         modules.add(new BacktestRoutes(queue, 250));
-        return modules;
-    }
-
-    /** The web pages (PagesModule): served only on loopback, where the API's reads are open too. */
-    private static List<ApiModule> withPages(
-            List<ApiModule> modules,
-            boolean loopback,
-            ComponentRegistry registry,
-            DatasetCatalog catalog,
-            Database db) {
         if (loopback) {
-            modules.add(new PagesModule(registry, catalog, db, AlphaweaveCli.VERSION));
+            modules.add(new PagesModule(registry, catalog, db, AlphaweaveCli.VERSION, queue));
         }
         return modules;
     }

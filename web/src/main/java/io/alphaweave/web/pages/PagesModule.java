@@ -10,6 +10,8 @@ import io.alphaweave.platform.app.ReportCharts;
 import io.alphaweave.platform.app.RunService;
 import io.alphaweave.platform.app.StoredReports;
 import io.alphaweave.platform.backtest.BacktestConfig;
+import io.alphaweave.platform.jobs.BacktestQueue;
+import io.alphaweave.platform.jobs.QueueFullException;
 import io.alphaweave.platform.registry.ComponentEntry;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.platform.store.Database;
@@ -30,14 +32,16 @@ import java.util.Objects;
 /**
  * The web pages of {@code alphaweave serve} (DESIGN §9): {@code /} (recent runs, components,
  * submissions), {@code /strategies}, {@code /portfolio} (runs a study through {@link PortfolioStudy}),
- * {@code /backtests} (stored runs with their status, polled) and {@code /backtests/{id}} (the report
- * with its charts), and the submission pages of {@link SubmissionPages}. Server-rendered with auto-escaping templates; charts drawn by ECharts from the
+ * {@code /backtests} (stored runs with their status; runs still going follow the queue's progress
+ * events, and a config can be queued from the page), {@code /backtests/{id}} (the report with its
+ * charts) and the submission pages of {@link SubmissionPages}. Server-rendered with auto-escaping
+ * templates; charts drawn by ECharts from the
  * application's own WebJar; page data travels in {@code <script type="application/json">} blocks
  * and every script is a file, so the service's CSP (no inline script) holds for the pages too.
  *
  * <p>The pages are served only on a loopback-bound service (as the API's reads are open there);
- * {@code POST /portfolio/run} accepts only a JSON body from the same origin, so another site cannot
- * start runs through a researcher's browser.
+ * {@code POST /portfolio/run} and {@code POST /backtests/queue} accept only a JSON body from the same
+ * origin, so another site cannot start runs through a researcher's browser.
  */
 public final class PagesModule implements ApiModule {
     /** How many recent runs the home and backtests pages list. */
@@ -50,14 +54,35 @@ public final class PagesModule implements ApiModule {
     private final PortfolioStudy study;
     private final String version;
     private final SubmissionPages submissions;
+    private final BacktestQueue queue;
 
     /**
+     * Pages without a backtest queue: {@code /backtests} lists runs but cannot queue one.
+     *
      * @param registry the components
      * @param catalog the datasets
      * @param database the run store (the caller closes it)
      * @param version the application version shown in the footer
      */
     public PagesModule(ComponentRegistry registry, DatasetCatalog catalog, Database database, String version) {
+        this(registry, catalog, database, version, null);
+    }
+
+    /**
+     * @param registry the components
+     * @param catalog the datasets
+     * @param database the run store (the caller closes it)
+     * @param version the application version shown in the footer
+     * @param queue the backtest queue over the same store that {@code /backtests} submits to (its
+     *     progress events are the API's {@code /backtests/{id}/events}), or null for none
+     */
+    public PagesModule(
+            ComponentRegistry registry,
+            DatasetCatalog catalog,
+            Database database,
+            String version,
+            BacktestQueue queue) {
+        this.queue = queue;
         this.registry = Objects.requireNonNull(registry, "registry");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.database = Objects.requireNonNull(database, "database");
@@ -80,6 +105,7 @@ public final class PagesModule implements ApiModule {
         config.routes.post("/portfolio/run", this::runStudy);
         config.routes.get("/backtests", this::backtests);
         config.routes.get("/backtests/runs.json", this::runsJson);
+        config.routes.post("/backtests/queue", this::queueRun);
         config.routes.get("/backtests/{id}", this::report);
         config.routes.get(PageAssets.PREFIX + "{file}", PagesModule::asset);
         submissions.configure(config);
@@ -175,7 +201,70 @@ public final class PagesModule implements ApiModule {
     private void backtests(Context ctx) {
         Map<String, Object> p = page("Backtests", "backtests");
         p.put("runs", database.runs().list(RunQuery.latest(RECENT_RUNS)));
+        p.put("queueing", queue != null);
+        p.put("sampleConfig", SAMPLE_CONFIG);
         html(ctx, "backtests.jte", p);
+    }
+
+    /** The config the queue form starts with: a short portfolio run over the shipped sample. */
+    static final String SAMPLE_CONFIG = """
+            name: queued from the pages
+            data: {dataset: sample}
+            universe: all
+            period: {start: 2017-01-03, end: 2018-02-07}
+            capital: 1000000
+            strategies:
+              - {id: bollinger_mean_reversion, weight: 1.0, params: {window: 20, k: 2.0}}
+              - {id: momentum_rank, weight: 1.5, params: {lookback: 126}}
+            combiner: weighted
+            allocator: risk_parity
+            constraints: {max_position: 0.10, max_sector: 0.30, min_positions: 10, long_only: true}
+            rebalance: weekly
+            mode: portfolio
+            """;
+
+    /**
+     * Queues a backtest from the page: a JSON object {@code {"config": TEXT, "format": "yaml"|"json",
+     * "compare": BOOLEAN}}; answers 202 with the run id and its events address.
+     */
+    private void queueRun(Context ctx) {
+        if (queue == null) {
+            throw ApiProblem.of(ApiProblem.Kind.NOT_FOUND, "this service has no backtest queue");
+        }
+        sameOriginJson(ctx);
+        JsonNode body;
+        try {
+            body = JsonMapper.mapper().readTree(ctx.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiProblem.of(ApiProblem.Kind.BAD_REQUEST, "the body is not JSON: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject() || !body.path("config").isTextual()) {
+            throw ApiProblem.of(
+                    ApiProblem.Kind.BAD_REQUEST,
+                    "the body must be a JSON object whose \"config\" is the config's text (YAML or JSON)");
+        }
+        String format = body.path("format").asText("yaml");
+        if (!format.equals("yaml") && !format.equals("json")) {
+            throw ApiProblem.of(ApiProblem.Kind.BAD_REQUEST, "format must be yaml or json, was \"" + format + "\"");
+        }
+        JsonNode compare = body.path("compare");
+        if (!compare.isMissingNode() && !compare.isBoolean()) {
+            throw ApiProblem.of(ApiProblem.Kind.BAD_REQUEST, "compare must be true or false, was " + compare);
+        }
+        BacktestQueue.Submission s;
+        try {
+            s = queue.submit(
+                    body.get("config").asText(),
+                    format.equals("json") ? BacktestQueue.Format.JSON : BacktestQueue.Format.YAML,
+                    compare.asBoolean(false));
+        } catch (QueueFullException e) {
+            throw ApiProblem.retryLater(ApiProblem.Kind.UNAVAILABLE, e.getMessage(), e.retryAfterSeconds());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", s.runId());
+        out.put("status", "QUEUED");
+        out.put("events", io.alphaweave.web.http.ApiServer.PREFIX + "/backtests/" + s.runId() + "/events");
+        ctx.status(202).contentType("application/json").result(SafeJson.of(out));
     }
 
     private void runsJson(Context ctx) {

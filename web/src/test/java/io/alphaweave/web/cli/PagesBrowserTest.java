@@ -16,12 +16,15 @@ import io.alphaweave.platform.app.RunService;
 import io.alphaweave.platform.app.StoredReports;
 import io.alphaweave.platform.app.Workspace;
 import io.alphaweave.platform.backtest.BacktestConfig;
+import io.alphaweave.platform.jobs.BacktestQueue;
+import io.alphaweave.platform.jobs.WorkerPool;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.platform.store.Database;
 import io.alphaweave.platform.store.StoreSettings;
 import io.alphaweave.web.DatasetDirectory;
 import io.alphaweave.web.http.AccessTokens;
 import io.alphaweave.web.http.ApiServer;
+import io.alphaweave.web.http.BacktestRoutes;
 import io.alphaweave.web.pages.Chromium;
 import io.alphaweave.web.pages.PageRenderer;
 import io.alphaweave.web.pages.PagesModule;
@@ -101,6 +104,7 @@ class PagesBrowserTest {
     static Database db;
     static DatasetCatalog catalog;
     static ApiServer server;
+    static WorkerPool pool;
     static ChromeDriver browser;
     static String runId;
     static String base;
@@ -146,14 +150,21 @@ class PagesBrowserTest {
                                 ProgressListener.NONE,
                                 CancellationToken.create()))
                 .runId();
+        // the queue of /backtests: one worker, as `serve` runs it
+        BacktestQueue queue = new BacktestQueue(db, catalog, 10, Clock.systemUTC());
+        pool = new WorkerPool(db, backtests, catalog, WorkerPool.Settings.of(1));
+        queue.onSubmit(pool::wake);
         server = ApiServer.create(
                         new ApiServer.Settings(1 << 20, 100_000, false, List.of(), "9.9.9-test"),
                         new ApiServer.Services(
                                 registry, new DatasetDirectory(catalog), DefinitionValidator.onSample(catalog)),
                         new AccessTokens(dir.resolve("tokens.json"), Clock.systemUTC()),
                         Clock.systemUTC(),
-                        List.of(new PagesModule(registry, catalog, db, "9.9.9-test")))
+                        List.of(
+                                new BacktestRoutes(queue, 100),
+                                new PagesModule(registry, catalog, db, "9.9.9-test", queue)))
                 .start("127.0.0.1", 0);
+        pool.start();
         base = "http://127.0.0.1:" + server.port();
         browser = Chromium.start(dir.resolve("browser"));
     }
@@ -165,6 +176,9 @@ class PagesBrowserTest {
         }
         if (server != null) {
             server.close();
+        }
+        if (pool != null) {
+            pool.close();
         }
         if (db != null) {
             db.close();
@@ -217,7 +231,36 @@ class PagesBrowserTest {
     }
 
     @Test
+    void aBacktestQueuedFromTheBacktestsPageMovesToCompleteWithoutAReload() {
+        browser.get(base + "/backtests");
+        // a mark that a reload would wipe
+        browser.executeScript("window.awSamePage = 'yes'; document.getElementById('queue-panel').open = true;");
+        browser.findElement(By.id("queue-run")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> browser.findElement(By.id("queue-status")).getText().startsWith("Queued "));
+        String status = browser.findElement(By.id("queue-status")).getText();
+        String id = status.substring("Queued ".length(), status.length() - 1);
+        String row = "#runs tr[data-run-id='" + id + "']";
+        new WebDriverWait(browser, Duration.ofSeconds(240)).until(d -> "true"
+                .equals(browser.findElement(By.cssSelector(row)).getAttribute("data-final")));
+        Chromium.screenshot(browser, "backtests-queued-run-complete");
+        assertThat(browser.findElement(By.cssSelector(row + " .status")).getText())
+                .isEqualTo("COMPLETE");
+        assertThat(browser.executeScript("return document.querySelector(arguments[0] + ' progress').value", row))
+                .isEqualTo(1L);
+        // the row went from QUEUED to COMPLETE on this page, following the queue's events
+        String seen = browser.findElement(By.cssSelector(row)).getAttribute("data-seen");
+        assertThat(seen).startsWith("QUEUED").endsWith("COMPLETE");
+        assertThat(browser.executeScript("return window.awSamePage")).isEqualTo("yes");
+        assertThat(db.runs().get(id).summary().status().name()).isEqualTo("COMPLETE");
+        assertThat(db.runs().get(id).summary().name()).isEqualTo("queued from the pages");
+    }
+
+    @Test
     void thePortfolioPageRunsAComparisonOfEveryCombinationMethodEndToEnd() throws Exception {
+        int storedBefore = db.runs()
+                .list(io.alphaweave.platform.store.RunQuery.latest(100))
+                .size();
         browser.get(base + "/portfolio");
         waitForCharts(browser);
         browser.findElement(By.cssSelector("input[name=strategy][value=bollinger_mean_reversion]"))
@@ -244,8 +287,8 @@ class PagesBrowserTest {
         assertThat(allocation.get("allocation-symbols")).hasSize(2);
         assertThat(allocation.get("allocation-sectors").get(0).asInt()).isPositive();
         // the study is a stored run like any other
-        assertThat(db.runs().list(io.alphaweave.platform.store.RunQuery.latest(10)))
-                .hasSize(2);
+        assertThat(db.runs().list(io.alphaweave.platform.store.RunQuery.latest(100)))
+                .hasSize(storedBefore + 1);
     }
 
     @Test

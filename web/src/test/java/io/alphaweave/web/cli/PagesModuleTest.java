@@ -77,7 +77,11 @@ class PagesModuleTest {
     }
 
     static HttpResponse<String> post(String path, String type, String origin, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        return postTo(base + path, type, origin, body);
+    }
+
+    static HttpResponse<String> postTo(String url, String type, String origin, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (origin != null) {
@@ -148,5 +152,77 @@ class PagesModuleTest {
                 .startsWith("[{")
                 .contains("\"status\":\"FAILED\"")
                 .doesNotContain("},{");
+    }
+
+    @Test
+    void theQueueFormsEndpointQueuesOnlyAValidJsonRequestFromItsOwnOrigin() throws Exception {
+        Workspace w = Workspace.resolve(
+                Workspace.Overrides.none().withHome(dir.resolve("home")),
+                Map.of(),
+                Map.of(Workspace.HOME_PROPERTY, PagesBrowserTest.ROOT.toString(), "user.home", dir.toString()));
+        DatasetCatalog catalog = DatasetCatalog.of(w).datasetsOnly();
+        try (Database queueDb = Database.open(
+                        StoreSettings.of("jdbc:h2:file:" + dir.resolve("store/queue"), Clock.systemUTC()));
+                ApiServer queued = ApiServer.create(
+                                new ApiServer.Settings(1 << 20, 100_000, false, List.of(), "9.9.9-test"),
+                                new ApiServer.Services(
+                                        registry, new DatasetDirectory(catalog), DefinitionValidator.onSample(catalog)),
+                                new AccessTokens(dir.resolve("tokens-queue.json"), Clock.systemUTC()),
+                                Clock.systemUTC(),
+                                List.of(new PagesModule(
+                                        registry,
+                                        catalog,
+                                        queueDb,
+                                        "9.9.9-test",
+                                        new io.alphaweave.platform.jobs.BacktestQueue(
+                                                queueDb, catalog, 1, Clock.systemUTC()))))
+                        .start("127.0.0.1", 0)) {
+            String own = "http://127.0.0.1:" + queued.port();
+            String path = own + "/backtests/queue";
+            String config = "name: q\ndata: {dataset: sample}\nstrategies: [{id: xss_probe}]\n";
+            String body = json(Map.of("config", config, "format", "yaml"));
+            assertThat(postTo(path, "text/plain", own, body).statusCode()).isEqualTo(415);
+            HttpResponse<String> foreign = postTo(path, "application/json", "http://evil.example", body);
+            assertThat(foreign.statusCode()).isEqualTo(403);
+            assertThat(foreign.body()).contains("http://evil.example");
+            assertThat(postTo(path, "application/json", own, "{nope").statusCode())
+                    .isEqualTo(400);
+            HttpResponse<String> noConfig = postTo(path, "application/json", own, "{\"config\": 3}");
+            assertThat(noConfig.statusCode()).isEqualTo(400);
+            assertThat(noConfig.body()).contains("\\\"config\\\"");
+            HttpResponse<String> badFormat =
+                    postTo(path, "application/json", own, json(Map.of("config", config, "format", "toml")));
+            assertThat(badFormat.statusCode()).isEqualTo(400);
+            assertThat(badFormat.body()).contains("format must be yaml or json, was \\\"toml\\\"");
+            HttpResponse<String> badCompare =
+                    postTo(path, "application/json", own, json(Map.of("config", config, "compare", "yes")));
+            assertThat(badCompare.statusCode()).isEqualTo(400);
+            assertThat(badCompare.body()).contains("compare must be true or false");
+            HttpResponse<String> badDataset =
+                    postTo(path, "application/json", own, json(Map.of("config", config.replace("sample", "nosuch"))));
+            assertThat(badDataset.statusCode()).isEqualTo(400);
+            assertThat(badDataset.body()).contains("nosuch");
+            assertThat(queueDb.runs().list(io.alphaweave.platform.store.RunQuery.latest(10)))
+                    .isEmpty();
+
+            HttpResponse<String> ok = postTo(path, "application/json", own, body);
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
+            String id = io.alphaweave.platform.app.JsonMapper.mapper()
+                    .readTree(ok.body())
+                    .get("id")
+                    .asText();
+            assertThat(ok.body()).contains("\"events\":\"/api/v1/backtests/" + id + "/events\"");
+            assertThat(queueDb.runs().get(id).summary().status().name()).isEqualTo("QUEUED");
+            assertThat(queueDb.runs().get(id).summary().name()).isEqualTo("q");
+            // no worker here: the run stays queued, and the queue (1 place) is full
+            HttpResponse<String> full = postTo(path, "application/json", own, body);
+            assertThat(full.statusCode()).isEqualTo(503);
+            assertThat(full.headers().firstValue("Retry-After")).isPresent();
+            assertThat(get("/backtests").body()).doesNotContain("id=\"queue\"");
+        }
+    }
+
+    private static String json(Object value) {
+        return io.alphaweave.platform.app.JsonMapper.write(value);
     }
 }
