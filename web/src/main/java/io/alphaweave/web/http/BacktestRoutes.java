@@ -279,15 +279,15 @@ public final class BacktestRoutes implements ApiModule {
         m.put("name", s.name());
         m.put("status", s.status().name());
         m.put("progress", s.progress());
-        m.put("createdAt", s.createdAt());
-        m.put("startedAt", s.startedAt());
-        m.put("finishedAt", s.finishedAt());
-        m.put("queuedMillis", s.queuedMillis());
-        m.put("runningMillis", s.runningMillis());
+        m.put("created_at", s.createdAt());
+        m.put("started_at", s.startedAt());
+        m.put("finished_at", s.finishedAt());
+        m.put("queued_millis", s.queuedMillis());
+        m.put("running_millis", s.runningMillis());
         m.put("attempts", s.attempts());
-        m.put("cancelRequested", s.cancelRequested());
+        m.put("cancel_requested", s.cancelRequested());
         if (s.errorCategory() != null) {
-            m.put("errorCategory", s.errorCategory());
+            m.put("error_category", s.errorCategory());
         }
         if (s.errorMessage() != null) {
             // a store or internal failure names databases, files and SQL: those stay with the operator

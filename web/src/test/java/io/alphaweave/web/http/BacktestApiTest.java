@@ -169,7 +169,7 @@ class BacktestApiTest {
         seen.add(status(id).get("status").asText());
         JsonNode running = awaitStatus(id, "RUNNING");
         seen.add("RUNNING");
-        assertThat(running.get("startedAt").isNull()).isFalse();
+        assertThat(running.get("started_at").isNull()).isFalse();
         assertThat(running.get("attempts").asInt()).isEqualTo(1);
         assertProblem(client.get("/api/v1/backtests/" + id + "/report"), 409);
         open(gate);
@@ -178,7 +178,7 @@ class BacktestApiTest {
         assertThat(seen).containsSubsequence("RUNNING", "COMPLETE");
         assertThat(seen.getFirst()).isIn("QUEUED", "RUNNING");
         assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
-        assertThat(done.get("runningMillis").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(done.get("running_millis").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(done.get("report").asText()).isEqualTo("/api/v1/backtests/" + id + "/report");
 
         var report = client.get("/api/v1/backtests/" + id + "/report");
@@ -271,7 +271,7 @@ class BacktestApiTest {
         var cancel = client.method("DELETE", "/api/v1/backtests/" + id, "Authorization", bearer(writeToken));
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
         assertThat(cancel.json().get("result").asText()).isEqualTo("CANCELLING");
-        assertThat(status(id).get("cancelRequested").asBoolean()).isTrue();
+        assertThat(status(id).get("cancel_requested").asBoolean()).isTrue();
         // two heartbeats after the request the worker has seen it (a heartbeat cancels before the next one),
         // unless the run noticed on its own before it reached its gate and has ended already
         java.sql.Timestamp asked = heartbeat(id);

@@ -38,7 +38,7 @@
     function update(e) {
       var run = JSON.parse(e.data);
       var row = rowOf(id);
-      if (row) { show(row, { status: run.status, progress: run.progress || 0, final: isFinal(run.status), finishedAt: run.finishedAt }); }
+      if (row) { show(row, { status: run.status, progress: run.progress || 0, final: isFinal(run.status), finishedAt: run.finished_at }); }
     }
     function stop() {
       source.close();
