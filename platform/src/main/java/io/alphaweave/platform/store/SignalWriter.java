@@ -5,13 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /** Bulk writes of signal rows: PostgreSQL binary COPY, JDBC batches on H2. */
 sealed interface SignalWriter {
@@ -78,61 +75,37 @@ sealed interface SignalWriter {
      * 2000-01-01.
      */
     final class Copy implements SignalWriter {
-        private static final int CHUNK = 1 << 20;
-        private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
-        private static final byte[] HEADER = {
-            'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
-        };
         private static final String SQL = "COPY strategy_signal (set_id, symbol, signal_date, alpha_score,"
                 + " confidence, horizon_days, volatility_adjusted, metadata_json) FROM STDIN (FORMAT binary)";
 
         @Override
         public long write(Connection connection, long setId, long offset, List<SignalRow> rows) throws SQLException {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
-            boolean done = false;
-            try {
-                Buffer buffer = new Buffer(CHUNK + 4096);
-                buffer.put(HEADER);
-                Map<String, byte[]> symbols = new HashMap<>();
-                for (SignalRow row : rows) {
-                    buffer.int16(8);
-                    buffer.int32(8);
-                    buffer.int64(setId);
-                    byte[] symbol = symbols.computeIfAbsent(row.symbol(), t -> t.getBytes(StandardCharsets.UTF_8));
-                    buffer.int32(symbol.length);
-                    buffer.put(symbol);
-                    buffer.int32(4);
-                    buffer.int32((int) (row.date().toEpochDay() - PG_EPOCH_DAY));
-                    buffer.int32(8);
-                    buffer.int64(Double.doubleToRawLongBits(row.alphaScore()));
-                    buffer.int32(8);
-                    buffer.int64(Double.doubleToRawLongBits(row.confidence()));
-                    buffer.int32(4);
-                    buffer.int32(row.horizonDays());
-                    buffer.int32(1);
-                    buffer.put(row.volatilityAdjusted() ? (byte) 1 : (byte) 0);
-                    if (row.metadataJson() == null) {
-                        buffer.int32(-1);
-                    } else {
-                        byte[] json = row.metadataJson().getBytes(StandardCharsets.UTF_8);
-                        buffer.int32(json.length);
-                        buffer.put(json);
-                    }
-                    if (buffer.size >= CHUNK) {
-                        copy.writeToCopy(buffer.bytes, 0, buffer.size);
-                        buffer.size = 0;
-                    }
+            Map<String, byte[]> symbols = new HashMap<>();
+            return BinaryCopy.write(connection, SQL, rows, (buffer, row) -> {
+                buffer.int16(8);
+                buffer.int32(8);
+                buffer.int64(setId);
+                byte[] symbol = symbols.computeIfAbsent(row.symbol(), t -> t.getBytes(StandardCharsets.UTF_8));
+                buffer.int32(symbol.length);
+                buffer.put(symbol);
+                buffer.int32(4);
+                buffer.int32((int) (row.date().toEpochDay() - BinaryCopy.PG_EPOCH_DAY));
+                buffer.int32(8);
+                buffer.int64(Double.doubleToRawLongBits(row.alphaScore()));
+                buffer.int32(8);
+                buffer.int64(Double.doubleToRawLongBits(row.confidence()));
+                buffer.int32(4);
+                buffer.int32(row.horizonDays());
+                buffer.int32(1);
+                buffer.put(row.volatilityAdjusted() ? (byte) 1 : (byte) 0);
+                if (row.metadataJson() == null) {
+                    buffer.int32(-1);
+                } else {
+                    byte[] json = row.metadataJson().getBytes(StandardCharsets.UTF_8);
+                    buffer.int32(json.length);
+                    buffer.put(json);
                 }
-                buffer.int16(-1);
-                copy.writeToCopy(buffer.bytes, 0, buffer.size);
-                long written = copy.endCopy();
-                done = true;
-                return written;
-            } finally {
-                if (!done && copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
+            });
         }
     }
 

@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * A run's trades into PostgreSQL by binary COPY (the demo over 505 symbols makes ~57,000; as multi-row
@@ -16,11 +14,6 @@ import org.postgresql.copy.CopyIn;
  * {@link SignalWriter.Copy}.
  */
 final class TradeCopy {
-    private static final int CHUNK = 1 << 20;
-    private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
-    private static final byte[] HEADER = {
-        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
-    };
     private static final String SQL = "COPY trade (run_id, seq, symbol, side, decision_date, entry_date, exit_date,"
             + " entry_price, exit_price, quantity, commission, pnl, attribution_json) FROM STDIN (FORMAT binary)";
     private static final int FIELDS = 13;
@@ -33,45 +26,26 @@ final class TradeCopy {
      * @return rows written
      */
     static long write(Connection connection, String runId, List<TradeRow> rows) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
-        boolean done = false;
-        try {
-            SignalWriter.Buffer buffer = new SignalWriter.Buffer(CHUNK + 4096);
-            buffer.put(HEADER);
-            byte[] run = runId.getBytes(StandardCharsets.UTF_8);
-            Map<String, byte[]> texts = new HashMap<>();
-            int seq = 0;
-            for (TradeRow row : rows) {
-                buffer.int16(FIELDS);
-                text(buffer, run);
-                buffer.int32(4);
-                buffer.int32(seq++);
-                text(buffer, texts.computeIfAbsent(row.symbol(), s -> s.getBytes(StandardCharsets.UTF_8)));
-                text(buffer, texts.computeIfAbsent(row.side().name(), s -> s.getBytes(StandardCharsets.UTF_8)));
-                date(buffer, row.decisionDate());
-                date(buffer, row.entryDate());
-                date(buffer, row.exitDate());
-                number(buffer, row.entryPrice());
-                number(buffer, row.exitPrice());
-                number(buffer, row.quantity());
-                number(buffer, row.commission());
-                number(buffer, row.pnl());
-                text(buffer, row.attributionJson().getBytes(StandardCharsets.UTF_8));
-                if (buffer.size >= CHUNK) {
-                    copy.writeToCopy(buffer.bytes, 0, buffer.size);
-                    buffer.size = 0;
-                }
-            }
-            buffer.int16(-1);
-            copy.writeToCopy(buffer.bytes, 0, buffer.size);
-            long written = copy.endCopy();
-            done = true;
-            return written;
-        } finally {
-            if (!done && copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        byte[] run = runId.getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> texts = new HashMap<>();
+        int[] seq = {0};
+        return BinaryCopy.write(connection, SQL, rows, (buffer, row) -> {
+            buffer.int16(FIELDS);
+            text(buffer, run);
+            buffer.int32(4);
+            buffer.int32(seq[0]++);
+            text(buffer, texts.computeIfAbsent(row.symbol(), s -> s.getBytes(StandardCharsets.UTF_8)));
+            text(buffer, texts.computeIfAbsent(row.side().name(), s -> s.getBytes(StandardCharsets.UTF_8)));
+            date(buffer, row.decisionDate());
+            date(buffer, row.entryDate());
+            date(buffer, row.exitDate());
+            number(buffer, row.entryPrice());
+            number(buffer, row.exitPrice());
+            number(buffer, row.quantity());
+            number(buffer, row.commission());
+            number(buffer, row.pnl());
+            text(buffer, row.attributionJson().getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     private static void text(SignalWriter.Buffer buffer, byte[] utf8) {
@@ -85,7 +59,7 @@ final class TradeCopy {
             return;
         }
         buffer.int32(4);
-        buffer.int32((int) (date.toEpochDay() - PG_EPOCH_DAY));
+        buffer.int32((int) (date.toEpochDay() - BinaryCopy.PG_EPOCH_DAY));
     }
 
     private static void number(SignalWriter.Buffer buffer, double value) {
