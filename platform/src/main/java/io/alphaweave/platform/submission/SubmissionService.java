@@ -32,6 +32,13 @@ public final class SubmissionService implements AutoCloseable {
     public static final String DSR_REFERENCE = "Bailey & López de Prado (2014), The Deflated Sharpe Ratio: Correcting"
             + " for Selection Bias, Backtest Overfitting and Non-Normality, Journal of Portfolio Management 40(5)";
 
+    /** The validation code of the sandbox's own wall-clock deadline. */
+    private static final String WALL_CLOCK_CODE = "SANDBOX_DEADLINE";
+
+    /** Appended to the detail of a verdict that is not kept as a trial. */
+    static final String NOT_RECORDED = "; a wall-clock limit depends on the machine's load, so this verdict is not"
+            + " recorded as a trial: submit the same content again to retry";
+
     private final SubmissionRepository repository;
     private final WorkerPool pool;
     private final VerdictThresholds thresholds;
@@ -228,18 +235,42 @@ public final class SubmissionService implements AutoCloseable {
         SubmissionRepository.Ledger ledger = repository.ledger(request.family());
         Verdict verdict;
         Evaluation e = null;
+        boolean wallClock;
         try {
             WorkerPool.Result r = pool.evaluate(request.filename(), request.source(), ev -> reasons(
                             ev, sharpe(ev, ledger), request.family(), ledger)
                     .isEmpty());
             e = r.evaluation();
             verdict = verdict(hash, e, ledger, request.family(), r.holdoutSharpe());
+            wallClock = e.problems().stream().anyMatch(p -> WALL_CLOCK_CODE.equals(p.code()));
         } catch (WorkerPool.WorkerFailure f) {
             verdict = failed(hash, f.status(), f.getMessage());
+            wallClock = f.wallClock();
         } catch (InterruptedException ie) {
             // the service is stopping: no verdict and no trial; resumePending queues it again after a restart
             Thread.currentThread().interrupt();
             throw new io.alphaweave.api.AlphaweaveException("the service stopped while the submission was evaluated");
+        }
+        if (wallClock) {
+            // a wall-clock limit depends on the machine's load: no trial, so the same content is evaluated again
+            Verdict v = verdict;
+            String json = JsonMapper.write(new Verdict(
+                    v.status(),
+                    v.contentHash(),
+                    v.version(),
+                    v.strategyId(),
+                    v.detail() + NOT_RECORDED,
+                    v.reasons(),
+                    v.problems(),
+                    v.checks(),
+                    v.inSample(),
+                    v.ic(),
+                    v.sharpe(),
+                    v.trials(),
+                    v.novelty(),
+                    v.marginal(),
+                    v.holdout()));
+            return new SubmissionRepository.Trial(hash, v.status(), json);
         }
         String json = JsonMapper.write(verdict);
         double sr = e != null && Evaluation.OK.equals(e.outcome()) ? e.sharpeDaily() : Double.NaN;

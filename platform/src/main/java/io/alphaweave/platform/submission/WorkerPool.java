@@ -141,15 +141,29 @@ public final class WorkerPool implements AutoCloseable {
     public static final class WorkerFailure extends Exception {
         private static final long serialVersionUID = 1L;
         private final SubmissionStatus status;
+        private final boolean wallClock;
 
         WorkerFailure(SubmissionStatus status, String message) {
+            this(status, message, false);
+        }
+
+        WorkerFailure(SubmissionStatus status, String message, boolean wallClock) {
             super(message);
             this.status = status;
+            this.wallClock = wallClock;
         }
 
         /** @return TIMEOUT, MEMORY_LIMIT, SANDBOX_VIOLATION or INVALID */
         public SubmissionStatus status() {
             return status;
+        }
+
+        /**
+         * @return whether the failure came from the wall clock (the parent's deadline, or the wait was
+         *     interrupted), which depends on the machine's load, not only on the definition
+         */
+        public boolean wallClock() {
+            return wallClock;
         }
     }
 
@@ -460,14 +474,15 @@ public final class WorkerPool implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     destroy();
-                    throw new WorkerFailure(SubmissionStatus.TIMEOUT, "interrupted");
+                    throw new WorkerFailure(SubmissionStatus.TIMEOUT, "interrupted", true);
                 }
                 if (line == null) {
                     destroy();
                     throw new WorkerFailure(
                             SubmissionStatus.TIMEOUT,
                             "the evaluation did not finish within the deadline of " + deadline.toMillis() + " ms;"
-                                    + " the worker was stopped");
+                                    + " the worker was stopped",
+                            true);
                 }
                 if (line.equals(OVERFLOW)) {
                     destroy();
