@@ -389,8 +389,12 @@ public final class Evaluator {
         }
         int peak = peakIndex < 0 ? hs.get(0) : hs.get(peakIndex);
         boolean matches = peakIndex >= 0 && Math.abs(nearest - peakIndex) <= 1;
-        double atDeclared = StrategyEvaluator.informationCoefficient(research, alpha, declared)
-                .mean();
+        int known = hs.indexOf(declared);
+        // the decay already holds the IC at a declared horizon of 1, 2, 5, 10 or 20 days
+        double atDeclared = known >= 0
+                ? decay.get(known).mean()
+                : StrategyEvaluator.informationCoefficient(research, alpha, declared)
+                        .mean();
         return new Verdict.Ic(declared, peak, matches, atDeclared, points);
     }
 
