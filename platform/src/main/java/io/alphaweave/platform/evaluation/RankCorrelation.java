@@ -1,17 +1,71 @@
 package io.alphaweave.platform.evaluation;
 
 import io.alphaweave.api.MarketView;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
-import org.apache.commons.math3.stat.ranking.NaNStrategy;
-import org.apache.commons.math3.stat.ranking.NaturalRanking;
-import org.apache.commons.math3.stat.ranking.TiesStrategy;
+import java.util.Arrays;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 
 /** Daily cross-sectional Spearman IC between alpha and forward returns. */
 final class RankCorrelation {
-    private static final SpearmansCorrelation SPEARMAN =
-            new SpearmansCorrelation(new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE));
+    private static final PearsonsCorrelation PEARSON = new PearsonsCorrelation();
 
     private RankCorrelation() {}
+
+    /**
+     * Spearman's rank correlation: Pearson's correlation of the average ranks, as commons-math's
+     * {@code SpearmansCorrelation} with {@code NaturalRanking(FAILED, AVERAGE)} computes it, bit for bit,
+     * with the ranks found on primitive arrays.
+     *
+     * @param x values without NaN, at least 2
+     * @param y values without NaN, as many
+     */
+    static double spearman(double[] x, double[] y) {
+        return PEARSON.correlation(averageRanks(x), averageRanks(y));
+    }
+
+    /**
+     * 1-based ranks in {@link Double#compare} order; tied values get the mean of their ranks, computed
+     * as commons-math's {@code NaturalRanking} does ({@code (2c + k − 1) / 2} for a tie of k values from
+     * rank c).
+     */
+    static double[] averageRanks(double[] v) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            int lo = lowerBound(sorted, v[i]);
+            int hi = upperBound(sorted, v[i], lo);
+            int k = hi - lo;
+            double c = lo + 1;
+            out[i] = k == 1 ? c : (2 * c + k - 1) / 2d;
+        }
+        return out;
+    }
+
+    private static int lowerBound(double[] a, double v) {
+        int lo = 0, hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(a[mid], v) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(double[] a, double v, int from) {
+        int lo = from, hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(a[mid], v) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 
     /**
      * Per-day IC; NaN on days without at least two pairs or with a constant side.
@@ -49,7 +103,7 @@ final class RankCorrelation {
             if (n < 2 || constant(xs, n) || constant(ys, n)) {
                 continue;
             }
-            ic[t] = SPEARMAN.correlation(java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n));
+            ic[t] = spearman(Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
         }
         return ic;
     }
@@ -117,7 +171,7 @@ final class RankCorrelation {
                     undefined[j]++;
                     continue;
                 }
-                ic[j][t] = SPEARMAN.correlation(java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys[j], n));
+                ic[j][t] = spearman(Arrays.copyOf(xs, n), Arrays.copyOf(ys[j], n));
             }
         }
         return ic;
