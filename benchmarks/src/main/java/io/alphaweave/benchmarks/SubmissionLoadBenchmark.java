@@ -31,6 +31,12 @@ import java.util.concurrent.Future;
  * <p>{@code java -Dalphaweave.home=. -cp benchmarks/target/benchmarks.jar
  * io.alphaweave.benchmarks.SubmissionLoadBenchmark [submissions=50] [workers=2]}, from the repository
  * root.
+ *
+ * <p>Over HTTP, against a running {@code alphaweave serve}: {@code … SubmissionLoadBenchmark http BASE
+ * TOKEN [submissions=50]} — N threads each POST one strategy to {@code /api/v1/submissions} and poll
+ * {@code GET /api/v1/submissions/{id}} every 50 ms until its status is final; latency is POST sent →
+ * the first answer with the verdict. Each run's strategies carry a fresh id, so none is answered from
+ * an earlier run's ledger.
  */
 public final class SubmissionLoadBenchmark {
     private SubmissionLoadBenchmark() {}
@@ -40,6 +46,10 @@ public final class SubmissionLoadBenchmark {
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("http")) {
+            overHttp(args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 50);
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int workers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         Path root = Path.of(System.getProperty("alphaweave.home", "."))
@@ -70,10 +80,7 @@ public final class SubmissionLoadBenchmark {
                 long start = System.nanoTime();
                 for (int k = 0; k < n; k++) {
                     double scale = 5 + k * 0.25;
-                    String source = "id: bench_reversal_" + k + "\nkind: strategy\ndescription: load test\n"
-                            + "horizon_days: 1\nalpha: |\n  if (i < 1) return null;\n"
-                            + "  const r = close / series.close[i - 1] - 1;\n"
-                            + "  return Math.max(-1, Math.min(1, -r * " + scale + "));\n";
+                    String source = reversal("bench_reversal_" + k, scale);
                     all.add(clients.submit(() -> {
                         long s0 = System.nanoTime();
                         Submission s = service.submit(new SubmissionRequest("r.yaml", source, "bench", "reversal"));
@@ -125,5 +132,85 @@ public final class SubmissionLoadBenchmark {
                         pool.recycledWorkers());
             }
         }
+    }
+
+    private static String reversal(String id, double scale) {
+        return "id: " + id + "\nkind: strategy\ndescription: load test\n"
+                + "horizon_days: 1\nalpha: |\n  if (i < 1) return null;\n"
+                + "  const r = close / series.close[i - 1] - 1;\n"
+                + "  return Math.max(-1, Math.min(1, -r * " + scale + "));\n";
+    }
+
+    private static void overHttp(String base, String token, int n) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String nonce = Long.toString(System.currentTimeMillis(), 36);
+        String author = "bench-http-" + nonce;
+        ExecutorService clients = Executors.newFixedThreadPool(n);
+        List<Future<String[]>> all = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int k = 0; k < n; k++) {
+            String source = reversal("bench_http_" + nonce + "_" + k, 5 + k * 0.25);
+            all.add(clients.submit(() -> {
+                long s0 = System.nanoTime();
+                java.net.http.HttpResponse<String> posted = http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        base + "/api/v1/submissions?filename=r.yaml&author=" + author + "&family=http"))
+                                .header("Content-Type", "application/yaml")
+                                .header("Authorization", "Bearer " + token)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(source))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (posted.statusCode() != 202) {
+                    return new String[] {"-1", "HTTP " + posted.statusCode()};
+                }
+                String id = json.readTree(posted.body()).get("id").asText();
+                java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(base + "/api/v1/submissions/" + id))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build();
+                while (true) {
+                    java.net.http.HttpResponse<String> r =
+                            http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+                    String status = r.statusCode() == 200
+                            ? json.readTree(r.body()).get("status").asText()
+                            : "HTTP " + r.statusCode();
+                    if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                        return new String[] {Long.toString((System.nanoTime() - s0) / 1_000_000), status};
+                    }
+                    Thread.sleep(50);
+                }
+            }));
+        }
+        long[] latencies = new long[n];
+        Map<String, Integer> statuses = new TreeMap<>();
+        for (int k = 0; k < n; k++) {
+            String[] r = all.get(k).get();
+            latencies[k] = Long.parseLong(r[0]);
+            statuses.merge(r[1], 1, Integer::sum);
+        }
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        clients.shutdown();
+        java.net.http.HttpResponse<String> listed = http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(base + "/api/v1/submissions?author=" + author + "&limit=1000"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        com.fasterxml.jackson.databind.JsonNode list = json.readTree(listed.body());
+        int stored = list.path("submissions").size();
+        Arrays.sort(latencies);
+        System.out.println("latencies ms: " + Arrays.toString(latencies));
+        System.out.printf("submissions %d, stored %d, statuses %s%n", n, stored, statuses);
+        System.out.printf(
+                "p50 %d ms, p99 %d ms, max %d ms, wall %d ms%n",
+                latencies[(int) Math.ceil(0.50 * n) - 1],
+                latencies[(int) Math.ceil(0.99 * n) - 1],
+                latencies[n - 1],
+                wall);
     }
 }
