@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * The evaluation a worker runs on one definition: validation on the research window (all dates but the
  * sealed holdout), then the strategy's signal portfolio (weights alpha/Σ|alpha| at each close, held to
  * the next close), its metrics, IC and decay, and its correlation with the registered strategies
- * (computed once per file and kept). The holdout is evaluated by {@link #holdoutSharpe} only, on demand.
+ * — definition files and plugin strategies — (computed once per file or plugin and kept). The holdout is evaluated by {@link #holdoutSharpe} only, on demand.
  * Deterministic: the same text on the same data gives the same evaluation. Not thread-safe: one per
  * worker.
  */
@@ -52,6 +52,7 @@ public final class Evaluator {
     private final DefinitionLoader loader;
     private final DefinitionValidator validator;
     private final Map<String, PeerSeries> peers = new ConcurrentHashMap<>();
+    private final List<PeerSeries> pluginPeers = new ArrayList<>();
     private String lastTimings = "";
 
     private record PeerSeries(String id, double[] returns, double[][] alpha) {}
@@ -98,6 +99,23 @@ public final class Evaluator {
     public void warm(List<Path> files) {
         for (Path f : files) {
             peer(f);
+        }
+    }
+
+    /**
+     * Computes the series of the registered plugin strategies (trusted code, loaded by the host), which
+     * every later evaluation compares with besides the definition files.
+     *
+     * @param strategies plugin strategy id → its default instance, in the order to report them
+     */
+    public void warmPlugins(Map<String, Strategy> strategies) {
+        for (Map.Entry<String, Strategy> e : strategies.entrySet()) {
+            try {
+                double[][] alpha = alphas(e.getValue(), research);
+                pluginPeers.add(new PeerSeries(e.getKey(), portfolioReturns(research, alpha), alpha));
+            } catch (AlphaweaveException ex) {
+                // a plugin strategy that fails on this data is not a peer
+            }
         }
     }
 
@@ -166,11 +184,15 @@ public final class Evaluator {
         String most = null;
         double max = 0;
         List<double[]> peerReturns = new ArrayList<>();
+        List<PeerSeries> all = new ArrayList<>();
         for (Path f : peerFiles) {
             PeerSeries p = peer(f);
-            if (p == null) {
-                continue;
+            if (p != null) {
+                all.add(p);
             }
+        }
+        all.addAll(pluginPeers);
+        for (PeerSeries p : all) {
             peerReturns.add(p.returns());
             double rc = pearson(returns, p.returns());
             double sc = signalCorrelation(alpha, p.alpha());

@@ -87,15 +87,21 @@ public final class SubmissionService implements AutoCloseable {
     }
 
     /**
-     * The definition files of {@code folders} (YAML and JavaScript), sorted: the registered strategies a
-     * submission is compared with.
+     * The definition files of {@code folders} (YAML and JavaScript) — in each folder itself and in its
+     * {@code strategies} subfolder, as the registry reads them — sorted per folder: the registered
+     * strategies a submission is compared with.
      *
      * @param folders definitions folders (absent ones are skipped)
      * @return the files
      */
     public static List<Path> definitionFiles(List<Path> folders) {
-        List<Path> out = new ArrayList<>();
+        List<Path> all = new ArrayList<>();
         for (Path folder : folders) {
+            all.add(folder);
+            all.add(folder.resolve("strategies"));
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path folder : all) {
             if (!Files.isDirectory(folder)) {
                 continue;
             }

@@ -1,8 +1,13 @@
 package io.alphaweave.platform.submission;
 
+import io.alphaweave.api.ComponentKind;
+import io.alphaweave.api.Strategy;
 import io.alphaweave.platform.app.JsonMapper;
 import io.alphaweave.platform.data.MarketData;
 import io.alphaweave.platform.dsl.DefinitionLoader;
+import io.alphaweave.platform.registry.ComponentEntry;
+import io.alphaweave.platform.registry.ComponentRegistry;
+import io.alphaweave.platform.registry.ComponentSource;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -12,14 +17,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The worker JVM's entry point: loads the panel once, warms the script engine and the registered
  * strategies' series, prints a ready line, then answers one JSON request per line on stdin with one
  * JSON reply per line on stdout. Anything else written to stdout goes to stderr. Started by {@link
- * WorkerPool}; arguments: data file, holdout fraction, then the registered definition files to warm.
+ * WorkerPool}; arguments: data file, holdout fraction, optionally {@code --plugins DIR} (the plugin
+ * strategies to compare with), then the registered definition files to warm.
  */
 public final class WorkerMain {
+    /** The argument before the plugins directory, when the worker compares with plugin strategies. */
+    static final String PLUGINS = "--plugins";
+
     private WorkerMain() {}
 
     /**
@@ -31,13 +42,31 @@ public final class WorkerMain {
         System.setOut(System.err);
         Path data = Path.of(args[0]);
         double fraction = Double.parseDouble(args[1]);
+        int firstFile = 2;
+        Path plugins = null;
+        if (args.length > 3 && args[2].equals(PLUGINS)) {
+            plugins = Path.of(args[3]);
+            firstFile = 4;
+        }
         List<Path> warm = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
+        for (int i = firstFile; i < args.length; i++) {
             warm.add(Path.of(args[i]));
         }
         Evaluator evaluator =
                 new Evaluator(MarketData.load(data), data.getFileName(), fraction, DefinitionLoader.shared());
         evaluator.warm(warm);
+        if (plugins != null && java.nio.file.Files.isDirectory(plugins)) {
+            // kept open for the worker's life: the strategies' classes live in their plugins' class loaders
+            ComponentRegistry registry =
+                    ComponentRegistry.builder().pluginsDirectory(plugins).build();
+            Map<String, Strategy> strategies = new TreeMap<>();
+            for (ComponentEntry e : registry.entries(ComponentKind.STRATEGY)) {
+                if (e.isLoaded() && e.source().type() == ComponentSource.Type.PLUGIN) {
+                    strategies.put(e.id(), registry.strategy(e.id()));
+                }
+            }
+            evaluator.warmPlugins(strategies);
+        }
         if (!warm.isEmpty()) {
             // one evaluation before the first real one: the script engine and the checks' code paths get warm
             Path first = warm.get(0);

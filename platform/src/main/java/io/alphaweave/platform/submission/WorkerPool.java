@@ -49,6 +49,8 @@ public final class WorkerPool implements AutoCloseable {
      * @param heapMegabytes the workers' {@code -Xmx}, ≥ 64
      * @param stackKilobytes the workers' {@code -Xss}, ≥ 256
      * @param maxOutputBytes the largest reply line accepted, ≥ 1024
+     * @param pluginsDirectory the plugins whose strategies the verdicts compare with (novelty), or null
+     *     for none
      */
     public record Settings(
             Path java,
@@ -60,7 +62,8 @@ public final class WorkerPool implements AutoCloseable {
             Duration deadline,
             int heapMegabytes,
             int stackKilobytes,
-            int maxOutputBytes) {
+            int maxOutputBytes,
+            Path pluginsDirectory) {
         /** Checks the ranges. */
         public Settings {
             Objects.requireNonNull(java, "java");
@@ -97,7 +100,8 @@ public final class WorkerPool implements AutoCloseable {
                     Duration.ofSeconds(60),
                     256,
                     1024,
-                    4 << 20);
+                    4 << 20,
+                    null);
         }
 
         /**
@@ -115,7 +119,27 @@ public final class WorkerPool implements AutoCloseable {
                     value,
                     heapMegabytes,
                     stackKilobytes,
-                    maxOutputBytes);
+                    maxOutputBytes,
+                    pluginsDirectory);
+        }
+
+        /**
+         * @param value the plugins directory whose strategies the verdicts compare with, or null for none
+         * @return a copy with it
+         */
+        public Settings withPlugins(Path value) {
+            return new Settings(
+                    java,
+                    classpath,
+                    data,
+                    holdoutFraction,
+                    size,
+                    maxJobs,
+                    deadline,
+                    heapMegabytes,
+                    stackKilobytes,
+                    maxOutputBytes,
+                    value);
         }
 
         /**
@@ -133,7 +157,8 @@ public final class WorkerPool implements AutoCloseable {
                     deadline,
                     heapMegabytes,
                     stackKilobytes,
-                    maxOutputBytes);
+                    maxOutputBytes,
+                    pluginsDirectory);
         }
     }
 
@@ -341,6 +366,10 @@ public final class WorkerPool implements AutoCloseable {
                 WorkerMain.class.getName(),
                 settings.data().toString(),
                 Double.toString(settings.holdoutFraction())));
+        if (settings.pluginsDirectory() != null) {
+            command.add(WorkerMain.PLUGINS);
+            command.add(settings.pluginsDirectory().toString());
+        }
         for (Path p : peers.get()) {
             command.add(p.toString());
         }

@@ -47,7 +47,8 @@ class SubmissionWorkerLimitsTest {
                 deadline,
                 heapMegabytes,
                 d.stackKilobytes(),
-                d.maxOutputBytes());
+                d.maxOutputBytes(),
+                null);
     }
 
     private static Submission run(SubmissionService service, String filename, String source) throws Exception {

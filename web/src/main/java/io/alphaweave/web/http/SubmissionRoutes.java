@@ -96,10 +96,11 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
         Supplier<SubmissionService> open = () -> {
             WorkerPool pool = new WorkerPool(
                     WorkerPool.Settings.of(
-                            Path.of(System.getProperty("java.home")),
-                            System.getProperty("java.class.path"),
-                            sampleData,
-                            workers),
+                                    Path.of(System.getProperty("java.home")),
+                                    System.getProperty("java.class.path"),
+                                    sampleData,
+                                    workers)
+                            .withPlugins(registry.pluginsDirectory().orElse(null)),
                     () -> SubmissionService.definitionFiles(folders));
             SubmissionService s = new SubmissionService(
                     repo.get(),

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The service as {@code serve} wires it ({@link SubmissionRoutes#into}): an ACCEPTED submission is
+ * The service as {@code serve} wires it ({@link SubmissionRoutes#into}) with the shipped plugins: the
+ * verdict's novelty names plugin strategies as well as definition files, and an ACCEPTED submission is
  * written to the workspace's accepted folder and registered at once, so the registry routes serve it
  * without a restart.
  */
@@ -44,7 +45,9 @@ class SubmissionAcceptanceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        registry = ComponentRegistry.builder().build();
+        registry = ComponentRegistry.builder()
+                .pluginsDirectory(ROOT.resolve("plugins-dist"))
+                .build();
         Files.createDirectories(dir.resolve("shared"));
         workspace = Workspace.resolve(
                 Workspace.Overrides.none().withHome(dir.resolve("home")),
@@ -95,6 +98,15 @@ class SubmissionAcceptanceTest {
         JsonNode done = await(posted.json().get("id").asText());
 
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("ACCEPTED");
+        // novelty compares with every registered strategy: definition files and plugin strategies
+        List<String> peers = new ArrayList<>();
+        done.get("verdict")
+                .get("novelty")
+                .get("peers")
+                .forEach(p -> peers.add(p.get("strategy").asText()));
+        assertThat(peers)
+                .contains("momentum_rank_yaml", "donchian_breakout_js")
+                .contains("momentum_rank", "sma_cross", "volume_breakout");
         String hash = done.get("verdict").get("content_hash").asText();
         Path acceptedDir = workspace.userDefinitionsDirectory().resolve("accepted");
         Path file = acceptedDir.resolve("accepted_reversal-" + hash.substring(0, 12) + ".yaml");
