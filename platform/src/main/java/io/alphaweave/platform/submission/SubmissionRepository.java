@@ -36,11 +36,13 @@ public final class SubmissionRepository {
      *
      * @param familyTrials in the family
      * @param sharpes the daily Sharpe ratios of every trial overall, in content-hash order
+     * @param familySharpes those of the family's trials, in content-hash order
      */
-    public record Ledger(int familyTrials, List<Double> sharpes) {
-        /** Copies the list. */
+    public record Ledger(int familyTrials, List<Double> sharpes, List<Double> familySharpes) {
+        /** Copies the lists. */
         public Ledger {
             sharpes = List.copyOf(sharpes);
+            familySharpes = List.copyOf(familySharpes);
         }
     }
 
@@ -235,16 +237,16 @@ public final class SubmissionRepository {
      */
     public Ledger ledger(String family) {
         return db.withHandle("reading the trial ledger", h -> {
-            int familyTrials = h.createQuery(
-                            "SELECT COUNT(*) FROM trial WHERE daily_sharpe IS NOT NULL AND family = :family")
+            List<Double> familySharpes = h.createQuery("SELECT daily_sharpe FROM trial WHERE daily_sharpe IS NOT NULL"
+                            + " AND family = :family ORDER BY content_hash")
                     .bind("family", family)
-                    .mapTo(Integer.class)
-                    .one();
+                    .mapTo(Double.class)
+                    .list();
             List<Double> sharpes = h.createQuery(
                             "SELECT daily_sharpe FROM trial WHERE daily_sharpe IS NOT NULL ORDER BY content_hash")
                     .mapTo(Double.class)
                     .list();
-            return new Ledger(familyTrials, sharpes);
+            return new Ledger(familySharpes.size(), sharpes, familySharpes);
         });
     }
 

@@ -329,26 +329,39 @@ public final class SubmissionService implements AutoCloseable {
 
     /** The DSR with the candidate counted as one more trial (unless the ledger has it already). */
     private static Verdict.Sharpe sharpe(Evaluation e, SubmissionRepository.Ledger ledger) {
-        List<Double> all = new ArrayList<>(ledger.sharpes());
-        if (Double.isFinite(e.sharpeDaily())) {
-            all.add(e.sharpeDaily());
-        }
-        DeflatedSharpe d = DeflatedSharpe.of(
+        DeflatedSharpe overall = deflated(e, ledger.sharpes());
+        DeflatedSharpe family = deflated(e, ledger.familySharpes());
+        return new Verdict.Sharpe(
+                e.sharpeDaily(),
+                e.observations(),
+                e.skewness(),
+                e.kurtosis(),
+                overall.probabilisticSharpe(),
+                overall.expectedMaxSharpe(),
+                overall.deflatedSharpe(),
+                family.expectedMaxSharpe(),
+                family.deflatedSharpe(),
+                DSR_REFERENCE);
+    }
+
+    /** The DSR with the candidate counted as one more trial among {@code trials}. */
+    private static DeflatedSharpe deflated(Evaluation e, List<Double> trials) {
+        List<Double> all = withCandidate(e, trials);
+        return DeflatedSharpe.of(
                 e.sharpeDaily(),
                 e.observations(),
                 e.skewness(),
                 e.kurtosis(),
                 Math.max(1, all.size()),
                 SubmissionRepository.variance(all));
-        return new Verdict.Sharpe(
-                e.sharpeDaily(),
-                e.observations(),
-                e.skewness(),
-                e.kurtosis(),
-                d.probabilisticSharpe(),
-                d.expectedMaxSharpe(),
-                d.deflatedSharpe(),
-                DSR_REFERENCE);
+    }
+
+    private static List<Double> withCandidate(Evaluation e, List<Double> trials) {
+        List<Double> all = new ArrayList<>(trials);
+        if (Double.isFinite(e.sharpeDaily())) {
+            all.add(e.sharpeDaily());
+        }
+        return all;
     }
 
     private List<Verdict.Reason> reasons(
@@ -435,13 +448,10 @@ public final class SubmissionService implements AutoCloseable {
                         thresholds.minHoldoutSharpe()));
             }
         }
-        boolean fresh = Double.isFinite(e.sharpeDaily());
-        int familyTrials = ledger.familyTrials() + (fresh ? 1 : 0);
-        int overall = ledger.sharpes().size() + (fresh ? 1 : 0);
-        List<Double> all = new ArrayList<>(ledger.sharpes());
-        if (fresh) {
-            all.add(e.sharpeDaily());
-        }
+        List<Double> all = withCandidate(e, ledger.sharpes());
+        List<Double> inFamily = withCandidate(e, ledger.familySharpes());
+        int familyTrials = inFamily.size();
+        int overall = all.size();
         SubmissionStatus status = reasons.isEmpty() ? SubmissionStatus.ACCEPTED : SubmissionStatus.REJECTED;
         return new Verdict(
                 status,
@@ -462,7 +472,12 @@ public final class SubmissionService implements AutoCloseable {
                 e.inSample(),
                 e.ic(),
                 sharpe,
-                new Verdict.Trials(family, familyTrials, overall, SubmissionRepository.variance(all)),
+                new Verdict.Trials(
+                        family,
+                        familyTrials,
+                        overall,
+                        SubmissionRepository.variance(all),
+                        SubmissionRepository.variance(inFamily)),
                 e.novelty(),
                 e.marginal(),
                 holdout);

@@ -138,8 +138,10 @@ public record Verdict(
      * @param skewness γ₃
      * @param kurtosis γ₄
      * @param probabilisticSharpe PSR against 0
-     * @param expectedMaxSharpeDaily SR₀ of the ledger's trials
-     * @param deflatedSharpe DSR
+     * @param expectedMaxSharpeDaily SR₀ of the ledger's trials overall
+     * @param deflatedSharpe DSR counting the trials overall (the one held to the threshold)
+     * @param familyExpectedMaxSharpeDaily SR₀ of the trials of its family
+     * @param familyDeflatedSharpe DSR counting the trials of its family only
      * @param reference the paper the formula follows
      */
     public record Sharpe(
@@ -150,6 +152,8 @@ public record Verdict(
             double probabilisticSharpe,
             double expectedMaxSharpeDaily,
             double deflatedSharpe,
+            double familyExpectedMaxSharpeDaily,
+            double familyDeflatedSharpe,
             String reference) {}
 
     /**
@@ -157,8 +161,10 @@ public record Verdict(
      * @param familyTrials trials of that family, this one included
      * @param overallTrials trials overall, this one included (the N of the DSR)
      * @param sharpeVariance the variance of the trials' daily Sharpe ratios (the V of the DSR)
+     * @param familySharpeVariance the same over the family's trials (the V of the family's DSR)
      */
-    public record Trials(String family, int familyTrials, int overallTrials, double sharpeVariance) {}
+    public record Trials(
+            String family, int familyTrials, int overallTrials, double sharpeVariance, double familySharpeVariance) {}
 
     /**
      * @param peers each registered strategy's correlation with this one

@@ -115,7 +115,9 @@ abstract class SubmissionRepositoryContract {
         SubmissionRepository.Ledger mom = repo.ledger("mom");
         assertThat(mom.familyTrials()).isEqualTo(2);
         assertThat(mom.sharpes()).containsExactly(0.05, 0.01, 0.03);
+        assertThat(mom.familySharpes()).containsExactly(0.05, 0.01);
         assertThat(repo.ledger("rev").familyTrials()).isEqualTo(1);
+        assertThat(repo.ledger("rev").familySharpes()).containsExactly(0.03);
         assertThat(SubmissionRepository.variance(mom.sharpes()))
                 .isCloseTo(0.0004, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(repo.trial("e".repeat(64))).isEmpty();

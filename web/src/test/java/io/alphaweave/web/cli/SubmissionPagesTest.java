@@ -96,8 +96,9 @@ class SubmissionPagesTest {
                                 new Verdict.IcPoint(1, 0.011, 1.5, 750),
                                 new Verdict.IcPoint(5, 0.0312, 2.7, 740),
                                 new Verdict.IcPoint(10, 0.0355, 2.9, 735))),
-                new Verdict.Sharpe(0.0511, 755, -0.2, 4.1, 0.9123, 0.0601, 0.41, "Bailey & López de Prado (2014)"),
-                new Verdict.Trials("momentum", 3, 17, 0.0004),
+                new Verdict.Sharpe(
+                        0.0511, 755, -0.2, 4.1, 0.9123, 0.0601, 0.41, 0.0402, 0.63, "Bailey & López de Prado (2014)"),
+                new Verdict.Trials("momentum", 3, 17, 0.0004, 0.0002),
                 new Verdict.Novelty(
                         List.of(new Verdict.Peer("mean_reversion_5d", 0.62, 0.48), new Verdict.Peer(HOSTILE, 0.1, 0.2)),
                         "mean_reversion_5d",
@@ -167,7 +168,7 @@ class SubmissionPagesTest {
                 .contains("2020-01-02", "2022-12-30", "755 daily returns", "0.8120", "15.30%", "12.34%", "-8.70%")
                 .contains("Declared horizon 5 days, peak of the decay at 10 days", "horizon matches", "0.0312")
                 .contains("<td>10</td><td>0.0355</td><td>2.9000</td><td>735</td>")
-                .contains("id=\"psr\">0.9123<", "id=\"dsr\">0.4100<")
+                .contains("id=\"psr\">0.9123<", "id=\"dsr\">0.4100<", "id=\"dsr-family\">0.6300<")
                 .contains("3 in family momentum, 17 overall")
                 .contains("Closest registered strategy: <strong>mean_reversion_5d</strong>", "0.6200", "0.4800")
                 .contains("Δ 0.0600")
