@@ -176,11 +176,18 @@ public final class WorkerPool implements AutoCloseable {
         stopping = true;
         wakeups.release(threads.size() + 1);
         long deadline = System.nanoTime() + settings.grace().toNanos();
+        LOG.info(
+                "stopping: claiming no more jobs; {} running may finish within {} s",
+                active.size(),
+                settings.grace().toSeconds());
         try {
             while (!active.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             releasing = true;
+            if (!active.isEmpty()) {
+                LOG.info("grace period over: giving {} running job(s) back to the queue", active.size());
+            }
             active.values().forEach(a -> a.token.cancel());
             for (Thread t : threads) {
                 t.join();
@@ -221,6 +228,10 @@ public final class WorkerPool implements AutoCloseable {
         }
         Active a = new Active(job.id(), runId);
         active.put(job.id(), a);
+        if (releasing) {
+            // claimed while close() gave the running jobs back: give this one back too
+            a.token.cancel();
+        }
         try {
             JsonNode payload = JsonMapper.mapper().readTree(job.payload());
             JsonNode tree = payload.path("config");

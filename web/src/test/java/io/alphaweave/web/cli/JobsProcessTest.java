@@ -255,8 +255,8 @@ class JobsProcessTest {
         }
     }
 
-    @Test
-    void twoWorkerProcessesOnOneDatabaseDrainFortyBacktestsAndNoneRunsTwice() throws Exception {
+    /** Queues the configs straight into the store, oldest first, and returns their run ids. */
+    private List<String> submit(List<String> configs) {
         Workspace w = Workspace.resolve(
                 Workspace.Overrides.none().withHome(dir.resolve("home")),
                 Map.of(),
@@ -264,11 +264,20 @@ class JobsProcessTest {
         List<String> ids = new ArrayList<>();
         try (Database db = Database.open(StoreSettings.of(url(), Clock.systemUTC()))) {
             BacktestQueue queue = new BacktestQueue(db, DatasetCatalog.of(w).datasetsOnly(), 100, Clock.systemUTC());
-            for (int i = 0; i < 40; i++) {
-                ids.add(queue.submit(JobsTestPlugin.config("drain-" + i, 0), BacktestQueue.Format.YAML, false)
-                        .runId());
+            for (String config : configs) {
+                ids.add(queue.submit(config, BacktestQueue.Format.YAML, false).runId());
             }
         }
+        return ids;
+    }
+
+    @Test
+    void twoWorkerProcessesOnOneDatabaseDrainFortyBacktestsAndNoneRunsTwice() throws Exception {
+        List<String> configs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            configs.add(JobsTestPlugin.config("drain-" + i, 0));
+        }
+        List<String> ids = submit(configs);
         Pattern ready = Pattern.compile("alphaweave worker: 2 worker\\(s\\)");
         Child a = start("worker", "--db", url(), "--workers", "2", "--plugins", plugins.toString());
         Child b = start("worker", "--db", url(), "--workers", "2", "--plugins", plugins.toString());
@@ -312,5 +321,127 @@ class JobsProcessTest {
         // run rows agree with their jobs: each run started by the process whose worker claimed its job
         Map<String, String> runOwners = column("SELECT id, owner FROM backtest_run");
         assertThat(runOwners).isEqualTo(owners);
+    }
+
+    /** Polls the store until {@code done} holds, failing after two minutes or when {@code child} dies. */
+    private Map<String, String> awaitStore(
+            Child child, String sql, java.util.function.Predicate<Map<String, String>> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            Map<String, String> rows = column(sql);
+            if (done.test(rows)) {
+                return rows;
+            }
+            assertThat(child.process().isAlive()).as(child.all().toString()).isTrue();
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(
+                        "the store never reached the expected state: " + rows + "\noutput:\n" + child.all());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void workerStoppedBySigtermFinishesWhatEndsWithinItsGraceGivesTheRestBackAndASecondWorkerRunsEachOnce()
+            throws Exception {
+        // three runs held at their gates by the first worker's three threads, two queued behind them
+        List<String> ids = submit(List.of(
+                JobsTestPlugin.config("held-1", 1),
+                JobsTestPlugin.config("held-2", 2),
+                JobsTestPlugin.config("held-3", 3),
+                JobsTestPlugin.config("queued-4", 0),
+                JobsTestPlugin.config("queued-5", 0)));
+        String runs = "SELECT id, status FROM backtest_run";
+        String jobs = "SELECT run_id, status || '/' || attempts FROM job";
+        String owners = "SELECT run_id, COALESCE(owner, '-') FROM job";
+        // per run: strategy results, signal sets, report, start time
+        String results = "SELECT r.id, (SELECT COUNT(*) FROM strategy_performance p WHERE p.run_id = r.id) || '/'"
+                + " || (SELECT COUNT(*) FROM run_signal_set s WHERE s.run_id = r.id) || '/'"
+                + " || CASE WHEN r.report_json IS NULL THEN '-' ELSE 'report' END || '/'"
+                + " || COALESCE(CAST(r.started_at AS VARCHAR), '-') FROM backtest_run r";
+        Child first =
+                start("worker", "--db", url(), "--workers", "3", "--grace", "20", "--plugins", plugins.toString());
+        first.awaitLine(Pattern.compile("alphaweave worker: 3 worker\\(s\\)"));
+        awaitStore(
+                first, runs, r -> r.values().stream().filter("RUNNING"::equals).count() == 3);
+        assertThat(column(runs))
+                .containsEntry(ids.get(0), "RUNNING")
+                .containsEntry(ids.get(1), "RUNNING")
+                .containsEntry(ids.get(2), "RUNNING")
+                .containsEntry(ids.get(3), "QUEUED")
+                .containsEntry(ids.get(4), "QUEUED");
+
+        // SIGTERM through the handle (Process.destroy() would also close our end of the child's output)
+        first.process().toHandle().destroy();
+        first.awaitLine(Pattern.compile("stopping: claiming no more jobs; 3 running may finish within 20 s"));
+        // within the grace period the first run may go on, and completes as usual
+        Files.writeString(gates.resolve("1"), "go");
+        awaitStore(first, runs, r -> "COMPLETE".equals(r.get(ids.get(0))));
+        // the two still held at their gates are given back when the grace period is over
+        first.awaitLine(Pattern.compile("grace period over: giving 2 running job\\(s\\) back to the queue"));
+        Files.writeString(gates.resolve("2"), "go");
+        Files.writeString(gates.resolve("3"), "go");
+        assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.process().exitValue()).as(first.all().toString()).isEqualTo(143); // 128 + SIGTERM
+        first.awaitLine(Pattern.compile("alphaweave worker stopped after 3 jobs"));
+
+        Map<String, String> statuses = column(runs);
+        assertThat(statuses)
+                .containsEntry(ids.get(0), "COMPLETE")
+                .containsEntry(ids.get(1), "QUEUED")
+                .containsEntry(ids.get(2), "QUEUED")
+                .containsEntry(ids.get(3), "QUEUED")
+                .containsEntry(ids.get(4), "QUEUED");
+        assertThat(column(jobs))
+                .containsEntry(ids.get(0), "COMPLETE/1")
+                .containsEntry(ids.get(1), "QUEUED/1")
+                .containsEntry(ids.get(2), "QUEUED/1")
+                .containsEntry(ids.get(3), "QUEUED/0")
+                .containsEntry(ids.get(4), "QUEUED/0");
+        String ownerFirst = "/" + first.process().pid() + "/";
+        Map<String, String> ownersAfterFirst = column(owners);
+        assertThat(ownersAfterFirst.get(ids.get(0))).contains(ownerFirst);
+        assertThat(ownersAfterFirst.get(ids.get(1))).isEqualTo("-");
+        assertThat(ownersAfterFirst.get(ids.get(2))).isEqualTo("-");
+        // the runs given back kept nothing of their first start: no results, no signal sets, no report
+        Map<String, String> stored = column(results);
+        assertThat(stored.get(ids.get(1))).isEqualTo("0/0/-/-");
+        assertThat(stored.get(ids.get(2))).isEqualTo("0/0/-/-");
+        assertThat(stored.get(ids.get(0))).doesNotStartWith("0/").contains("/2/report/");
+
+        Child second =
+                start("worker", "--db", url(), "--workers", "2", "--grace", "20", "--plugins", plugins.toString());
+        second.awaitLine(Pattern.compile("alphaweave worker: 2 worker\\(s\\)"));
+        Map<String, String> ended = awaitStore(second, runs, r -> {
+            assertThat(r.values()).doesNotContain("FAILED", "INTERRUPTED", "CANCELLED");
+            return r.values().stream().allMatch("COMPLETE"::equals);
+        });
+        assertThat(ended).hasSize(5).containsOnlyKeys(ids);
+        second.process().toHandle().destroy();
+        assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.process().exitValue()).as(second.all().toString()).isEqualTo(143);
+        second.awaitLine(Pattern.compile("alphaweave worker stopped after 4 jobs"));
+
+        // each job ran to the end once: the given-back ones were claimed twice, by one worker each time
+        assertThat(column(jobs))
+                .containsEntry(ids.get(0), "COMPLETE/1")
+                .containsEntry(ids.get(1), "COMPLETE/2")
+                .containsEntry(ids.get(2), "COMPLETE/2")
+                .containsEntry(ids.get(3), "COMPLETE/1")
+                .containsEntry(ids.get(4), "COMPLETE/1");
+        String ownerSecond = "/" + second.process().pid() + "/";
+        Map<String, String> jobOwners = column(owners);
+        assertThat(jobOwners.get(ids.get(0))).contains(ownerFirst);
+        for (String id : ids.subList(1, 5)) {
+            assertThat(jobOwners.get(id)).as(id).contains(ownerSecond);
+        }
+        assertThat(column("SELECT id, owner FROM backtest_run")).isEqualTo(jobOwners);
+        // the same config gives the same results: every run stored its results, signal sets and report once
+        Map<String, String> counts = new HashMap<>();
+        column(results).forEach((id, c) -> counts.put(id, c.substring(0, c.lastIndexOf('/'))));
+        assertThat(counts).hasSize(5);
+        assertThat(counts.values())
+                .containsOnly(stored.get(ids.get(0))
+                        .substring(0, stored.get(ids.get(0)).lastIndexOf('/')));
     }
 }
