@@ -1,5 +1,6 @@
 package io.alphaweave.platform.app;
 
+import io.alphaweave.api.AlphaweaveException;
 import io.alphaweave.api.ErrorCategory;
 import io.alphaweave.platform.store.Database;
 import io.alphaweave.platform.store.NewRun;
@@ -134,6 +135,14 @@ public final class RunService {
         } catch (RuntimeException e) {
             database.runs().fail(id, ErrorCategory.of(e).name(), String.valueOf(e.getMessage()));
             throw e;
+        } catch (OutOfMemoryError e) {
+            // what the run held is garbage now: record why it ended, and keep the worker for the next run
+            String message = "the backtest ran out of memory"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; give the process a larger"
+                    + " heap (ALPHAWEAVE_JAVA_OPTS=\"-Xms… -Xmx…\"), run fewer backtests at once, or use fewer symbols"
+                    + " or days";
+            database.runs().fail(id, ErrorCategory.INTERNAL.name(), message);
+            throw new AlphaweaveException(message, e);
         }
         return new Stored(id, report, earlier);
     }

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * A plugin JAR for the job tests: the momentum/reversal strategies, the average combiner and the
- * proportional allocator of {@link PortfolioCliTest}, and {@code test_gate}, a momentum strategy that
+ * proportional allocator of {@link PortfolioCliTest}, {@code test_oom} (a real OutOfMemoryError), and
+ * {@code test_gate}, a momentum strategy that
  * with {@code gate: N} waits until the file {@code N} exists in the directory named by the system
  * property {@value #GATES_PROPERTY} — so a test decides when a run may go on (also in a child JVM).
  */
@@ -40,6 +41,25 @@ public final class JobsTestPlugin {
             }
             """;
 
+    /**
+     * {@code test_oom}: asks for an array past the VM's limit, so its run meets a real {@link
+     * OutOfMemoryError} without filling the heap.
+     */
+    static final String OOM = """
+            package t;
+            import io.alphaweave.api.*;
+            import java.util.*;
+            @org.pf4j.Extension
+            public class Oom extends Momentum {
+                public Oom() { super("test_oom", 20, 1.0); }
+                public Strategy configure(Map<String, ?> p) { return this; }
+                public Optional<StrategySignal> generateAlphaSignal(SignalContext c, String s) {
+                    long[] huge = new long[Integer.MAX_VALUE];
+                    return huge.length > 0 ? super.generateAlphaSignal(c, s) : Optional.empty();
+                }
+            }
+            """;
+
     private JobsTestPlugin() {}
 
     /**
@@ -53,6 +73,7 @@ public final class JobsTestPlugin {
                 .extension("t.Average", PortfolioCliTest.AVERAGE)
                 .extension("t.Proportional", PortfolioCliTest.PROPORTIONAL)
                 .extension("t.Gate", GATE)
+                .extension("t.Oom", OOM)
                 .writeTo(jar);
         return jar;
     }
