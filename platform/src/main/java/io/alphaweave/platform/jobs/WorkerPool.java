@@ -176,10 +176,15 @@ public final class WorkerPool implements AutoCloseable {
         stopping = true;
         wakeups.release(threads.size() + 1);
         long deadline = System.nanoTime() + settings.grace().toNanos();
-        LOG.info(
-                "stopping: claiming no more jobs; {} running may finish within {} s",
-                active.size(),
-                settings.grace().toSeconds());
+        if (active.isEmpty()) {
+            // nothing to wait for: a quiet stop (the MCP server's stderr stays clean)
+            LOG.debug("stopping: claiming no more jobs; none running");
+        } else {
+            LOG.info(
+                    "stopping: claiming no more jobs; {} running may finish within {} s",
+                    active.size(),
+                    settings.grace().toSeconds());
+        }
         try {
             while (!active.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);

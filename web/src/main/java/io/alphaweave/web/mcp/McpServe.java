@@ -132,6 +132,8 @@ public final class McpServe {
                     .capabilities(
                             McpSchema.ServerCapabilities.builder().tools(false).build())
                     .requestTimeout(settings.maxWait().plusMinutes(1))
+                    // McpTools checks every argument itself, naming the field, the rule and the value
+                    .validateToolInputs(false)
                     .tools(specifications(tools, mapper))
                     .build();
             LOG.info("alphaweave mcp serving {} tools on stdio", tools.tools().size());
@@ -170,10 +172,8 @@ public final class McpServe {
     private static List<McpServerFeatures.SyncToolSpecification> specifications(McpTools tools, McpJsonMapper mapper) {
         List<McpServerFeatures.SyncToolSpecification> out = new ArrayList<>();
         for (McpTools.Tool t : tools.tools()) {
-            McpSchema.Tool tool = McpSchema.Tool.builder()
-                    .name(t.name())
+            McpSchema.Tool tool = McpSchema.Tool.builder(t.name(), mapper, t.inputSchema())
                     .description(t.description())
-                    .inputSchema(mapper, t.inputSchema())
                     .build();
             out.add(McpServerFeatures.SyncToolSpecification.builder()
                     .tool(tool)
