@@ -473,8 +473,20 @@ public final class McpTools {
         ReportParts.Split split = split(id);
         com.fasterxml.jackson.databind.node.ArrayNode part = split.parts().get(pointer);
         if (part == null) {
-            throw new BadArgument("pointer must be one of the report's omitted parts "
-                    + split.parts().keySet() + ", was " + (pointer == null ? "missing" : "\"" + pointer + "\""));
+            // named so that no pointer reads as a server path (answers drop those to their last segment)
+            List<String> top = new ArrayList<>();
+            List<String> strategies = new ArrayList<>();
+            for (String k : split.parts().keySet()) {
+                if (k.startsWith("/strategies/")) {
+                    strategies.add(k.substring("/strategies/".length(), k.lastIndexOf('/')));
+                } else {
+                    top.add(k);
+                }
+            }
+            throw new BadArgument("pointer must be one of the report's omitted parts: " + String.join(", ", top)
+                    + " or the confidence_over_time of a strategy " + strategies
+                    + " (the pointers get_report lists under omitted), was "
+                    + (pointer == null ? "missing" : "\"" + pointer + "\""));
         }
         if (offset > part.size()) {
             throw new BadArgument("offset must be at most the total, " + part.size() + ", was " + offset);

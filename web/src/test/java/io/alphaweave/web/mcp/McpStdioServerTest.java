@@ -304,8 +304,16 @@ class McpStdioServerTest {
         Answer badPointer = call("get_report_part", args("run_id", id, "pointer", "/metrics"));
         assertThat(badPointer.error()).isTrue();
         assertThat(badPointer.text())
-                .isEqualTo("pointer must be one of the report's omitted parts [/trades, /weights,"
-                        + " /strategies/momentum_rank_yaml/confidence_over_time], was \"/metrics\"");
+                .isEqualTo("pointer must be one of the report's omitted parts: /trades, /weights or the"
+                        + " confidence_over_time of a strategy [momentum_rank_yaml] (the pointers get_report lists"
+                        + " under omitted), was \"/metrics\"");
+        Answer confidence = call(
+                "get_report_part",
+                args("run_id", id, "pointer", "/strategies/momentum_rank_yaml/confidence_over_time", "limit", 2));
+        assertThat(confidence.error()).as(confidence.text()).isFalse();
+        assertThat(confidence.json().get("total").asInt())
+                .isEqualTo(omitted.get(2).get("count").asInt());
+        assertThat(confidence.json().get("items").get(0).has("mean_confidence")).isTrue();
         Answer badLimit = call("get_report_part", args("run_id", id, "pointer", "/trades", "limit", 0));
         assertThat(badLimit.error()).isTrue();
         assertThat(badLimit.text()).isEqualTo("limit must be an integer in 1..1000, was 0");
