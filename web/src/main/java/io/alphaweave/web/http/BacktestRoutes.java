@@ -1,5 +1,8 @@
 package io.alphaweave.web.http;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.alphaweave.platform.app.JsonMapper;
 import io.alphaweave.platform.jobs.BacktestQueue;
 import io.alphaweave.platform.jobs.BacktestStatus;
@@ -36,6 +39,11 @@ public final class BacktestRoutes implements ApiModule {
     private static final List<String> YAML_TYPES =
             List.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml");
     private static final int MAX_PAGE = 1_000;
+    private static final int MAX_PART_PAGE = 1_000;
+    private static final int DEFAULT_PART_PAGE = 100;
+    private static final Pattern STRATEGY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final ObjectWriter COMPACT =
+            JsonMapper.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private final BacktestQueue queue;
     private final ReportCache reports = new ReportCache(256, 64L << 20);
@@ -108,10 +116,46 @@ public final class BacktestRoutes implements ApiModule {
                         List.of(),
                         "getBacktestReport",
                         "backtests",
-                        "The stored report of a COMPLETE run (gzip when accepted)",
-                        List.of(id),
-                        Map.of(200, "the report", 400, "a malformed id", 409, "the run has no report (yet)"),
+                        "The stored report of a COMPLETE run: by default its summary — everything but the trades,"
+                                + " the daily weights and each strategy's daily confidence, which `omitted` counts and"
+                                + " links to their paged routes; with full=true the whole stored report. Gzip when"
+                                + " accepted; a strong ETag, 304 to a matching If-None-Match",
+                        List.of(
+                                id,
+                                Route.Parameter.query(
+                                        "full",
+                                        "true: the whole stored report, as `alphaweave runs show ID --json` prints it"
+                                                + " (default false: the summary)",
+                                        "true",
+                                        "false")),
+                        Map.of(
+                                200, "the report summary, or the full report with full=true",
+                                304, "the report has not changed since the ETag in If-None-Match",
+                                400, "a malformed id, a full other than true or false, or an unknown query parameter",
+                                409, "the run has no report (yet)"),
                         this::report),
+                pagedPart(
+                        "/backtests/{id}/trades",
+                        "getBacktestTrades",
+                        "The trades of a COMPLETE run's report, a page at a time, in the report's order",
+                        List.of(id),
+                        ctx -> ReportParts.TRADES),
+                pagedPart(
+                        "/backtests/{id}/weights",
+                        "getBacktestWeights",
+                        "The daily weights (one item per day with fills) of a COMPLETE run's report, a page at a time",
+                        List.of(id),
+                        ctx -> ReportParts.WEIGHTS),
+                pagedPart(
+                        "/backtests/{id}/strategies/{strategy}/confidence_over_time",
+                        "getBacktestStrategyConfidence",
+                        "One strategy's daily confidence (strategies.{strategy}.confidence_over_time of the report), a"
+                                + " page at a time",
+                        List.of(
+                                id,
+                                Route.Parameter.path(
+                                        "strategy", "a strategy id of the run (a key of the report's strategies)")),
+                        BacktestRoutes::confidencePointer),
                 new Route(
                         HandlerType.GET,
                         "/backtests/{id}/events",
@@ -190,18 +234,160 @@ public final class BacktestRoutes implements ApiModule {
         json(ctx, out);
     }
 
+    private Route pagedPart(
+            String path,
+            String operationId,
+            String summary,
+            List<Route.Parameter> pathParameters,
+            java.util.function.Function<Context, String> pointer) {
+        List<Route.Parameter> parameters = new ArrayList<>(pathParameters);
+        parameters.add(Route.Parameter.query("offset", "skip this many items (default 0, at most the total)"));
+        parameters.add(Route.Parameter.query(
+                "limit", "at most this many items, 1–" + MAX_PART_PAGE + " (default " + DEFAULT_PART_PAGE + ")"));
+        return new Route(
+                HandlerType.GET,
+                path,
+                Role.READ,
+                List.of(),
+                operationId,
+                "backtests",
+                summary + ": {items, offset, limit, total, next}",
+                parameters,
+                Map.of(
+                        200, "the page; next is the following page, null on the last",
+                        400, "a malformed id, an offset or limit out of range, or an unknown query parameter",
+                        409, "the run has no report (yet)"),
+                ctx -> part(ctx, parameters, pointer));
+    }
+
     private void report(Context ctx) {
         String id = runId(ctx);
-        ReportCache.Entry entry = translate(() -> reports.get(id, () -> queue.reportJson(id)));
-        String accept = ctx.header("Accept-Encoding");
-        ctx.contentType("application/json");
-        if (accept != null && acceptsGzip(accept)) {
-            ctx.header("Content-Encoding", "gzip")
-                    .header("Vary", "Accept-Encoding")
-                    .result(entry.gzip());
-        } else {
-            ctx.header("Vary", "Accept-Encoding").result(entry.json());
+        onlyParameters(ctx, List.of("full"));
+        String fullRaw = ctx.queryParam("full");
+        if (fullRaw != null && !fullRaw.equals("true") && !fullRaw.equals("false")) {
+            throw ApiProblem.of(
+                    ApiProblem.Kind.BAD_REQUEST, "full must be true or false, was \"" + clip(fullRaw) + "\"");
         }
+        ReportCache.Entry entry = translate(() -> reports.get(id, () -> queue.reportJson(id)));
+        ReportCache.Body body = "true".equals(fullRaw) ? entry.full() : entry.summary();
+        String accept = ctx.header("Accept-Encoding");
+        boolean gzip = accept != null && acceptsGzip(accept);
+        String tag = gzip ? body.gzipTag() : body.jsonTag();
+        ctx.header("ETag", tag).header("Vary", "Accept-Encoding");
+        if (matches(ctx.header("If-None-Match"), tag)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("application/json");
+        if (gzip) {
+            ctx.header("Content-Encoding", "gzip");
+        }
+        send(ctx, gzip ? body.gzip() : body.json());
+    }
+
+    /**
+     * Writes held bytes in one write with their length, rather than as a result stream Javalin copies in
+     * small chunks: Jetty then sends the array as it is, without copying it into its buffer.
+     */
+    private static void send(Context ctx, byte[] bytes) {
+        ctx.res().setContentLength(bytes.length);
+        try {
+            ctx.res().getOutputStream().write(bytes);
+        } catch (IOException gone) {
+            // the client went away: nothing to answer
+        }
+    }
+
+    private void part(Context ctx, List<Route.Parameter> parameters, java.util.function.Function<Context, String> at) {
+        String id = runId(ctx);
+        onlyParameters(
+                ctx,
+                parameters.stream()
+                        .filter(p -> p.in().equals("query"))
+                        .map(Route.Parameter::name)
+                        .toList());
+        String pointer = at.apply(ctx);
+        int limit = intParam(ctx, "limit", DEFAULT_PART_PAGE, 1, MAX_PART_PAGE);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        ReportCache.Entry entry = translate(() -> reports.get(id, () -> queue.reportJson(id)));
+        List<String> items = entry.parts().get(pointer);
+        if (items == null) {
+            List<String> strategies = entry.parts().keySet().stream()
+                    .filter(k -> k.startsWith("/strategies/"))
+                    .map(k -> k.substring("/strategies/".length(), k.lastIndexOf('/')))
+                    .toList();
+            throw ApiProblem.of(
+                    ApiProblem.Kind.NOT_FOUND,
+                    pointer.startsWith("/strategies/")
+                            ? "no strategy \"" + ctx.pathParam("strategy") + "\" in this run's report; its strategies: "
+                                    + strategies
+                            : "this run's report has no " + pointer.substring(1));
+        }
+        int total = items.size();
+        if (offset > total) {
+            throw ApiProblem.of(
+                    ApiProblem.Kind.BAD_REQUEST, "offset must be at most the total, " + total + ", was " + offset);
+        }
+        int end = (int) Math.min(total, (long) offset + limit);
+        String base = ctx.path();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items.subList(offset, end).stream().map(RawValue::new).toList());
+        out.put("offset", offset);
+        out.put("limit", limit);
+        out.put("total", total);
+        out.put("next", end < total ? base + "?offset=" + end + "&limit=" + limit : null);
+        try {
+            ctx.contentType("application/json").result(COMPACT.writeValueAsBytes(out));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException("cannot write a page of a report: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String confidencePointer(Context ctx) {
+        String strategy = ctx.pathParam("strategy");
+        if (!STRATEGY_ID.matcher(strategy).matches()) {
+            throw ApiProblem.of(
+                    ApiProblem.Kind.BAD_REQUEST,
+                    "strategy must be a component id (letters, digits, '.', '_', '-'; at most 128), was \""
+                            + clip(strategy) + "\"");
+        }
+        return ReportParts.confidencePointer(strategy);
+    }
+
+    /** A query parameter the route does not read, or one given twice, is refused, never ignored. */
+    private static void onlyParameters(Context ctx, List<String> known) {
+        for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
+            if (!known.contains(p.getKey())) {
+                throw ApiProblem.of(
+                        ApiProblem.Kind.BAD_REQUEST,
+                        "unknown query parameter \"" + clip(p.getKey()) + "\"; this route reads "
+                                + (known.isEmpty() ? "none" : known));
+            }
+            if (p.getValue().size() > 1) {
+                throw ApiProblem.of(
+                        ApiProblem.Kind.BAD_REQUEST,
+                        p.getKey() + " must be given at most once, was given "
+                                + p.getValue().size() + " times");
+            }
+        }
+    }
+
+    /** If-None-Match (RFC 9110 §13.1.2): "*" or any listed tag, weak or strong, equal to the current one. */
+    private static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || (c.startsWith("W/") ? c.substring(2) : c).equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     private void delete(Context ctx) {
@@ -251,7 +437,7 @@ public final class BacktestRoutes implements ApiModule {
     private static void send(OutputStream out, String event, BacktestStatus s) throws IOException {
         String data = JsonMapper.mapper()
                 .writer()
-                .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .without(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(view(s));
         out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -328,8 +514,8 @@ public final class BacktestRoutes implements ApiModule {
         if (!RUN_ID.matcher(id).matches()) {
             throw ApiProblem.of(
                     ApiProblem.Kind.BAD_REQUEST,
-                    "a run id is a lower-case UUID such as 123e4567-e89b-12d3-a456-426614174000; was \""
-                            + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "\"");
+                    "a run id is a lower-case UUID such as 123e4567-e89b-12d3-a456-426614174000; was \"" + clip(id)
+                            + "\"");
         }
         return id;
     }

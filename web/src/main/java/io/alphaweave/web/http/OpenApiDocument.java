@@ -91,11 +91,13 @@ final class OpenApiDocument {
         r.responses().forEach((status, description) -> {
             Map<String, Object> resp = new LinkedHashMap<>();
             resp.put("description", description);
-            resp.put(
-                    "content",
-                    status < 300
-                            ? Map.of("application/json", Map.of("schema", Map.of("type", "object")))
-                            : Map.of(ProblemResponses.PROBLEM_JSON, Map.of("schema", Map.of("$ref", PROBLEM_REF))));
+            if (status < 300) {
+                resp.put("content", Map.of("application/json", Map.of("schema", Map.of("type", "object"))));
+            } else if (status >= 400) {
+                resp.put(
+                        "content",
+                        Map.of(ProblemResponses.PROBLEM_JSON, Map.of("schema", Map.of("$ref", PROBLEM_REF))));
+            } // a 3xx (304) has no body
             responses.put(Integer.toString(status), resp);
         });
         List<Integer> common = new ArrayList<>(List.of(401, 403, 404, 429, 500));

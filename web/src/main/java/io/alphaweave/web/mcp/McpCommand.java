@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         name = "mcp",
         description = {
             "Serve the alphaweave tools to an agent over MCP (stdio): list_components, describe_component,"
-                    + " list_datasets, validate_definition, submit_strategy, get_submission, run_backtest, get_report.",
+                    + " list_datasets, validate_definition, submit_strategy, get_submission, run_backtest, get_report, get_report_part.",
             "stdout carries only protocol messages; logs go to stderr (warnings only unless --verbose)."
         })
 public final class McpCommand implements Callable<Integer> {

@@ -17,7 +17,9 @@ import io.alphaweave.platform.submission.Submission;
 import io.alphaweave.platform.submission.SubmissionRequest;
 import io.alphaweave.platform.submission.SubmissionService;
 import io.alphaweave.web.DatasetDirectory;
+import io.alphaweave.web.http.ApiServer;
 import io.alphaweave.web.http.Renderings;
+import io.alphaweave.web.http.ReportParts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -47,6 +49,8 @@ public final class McpTools {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern DEFINITION_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
     private static final long POLL_MILLIS = 100;
+    private static final int MAX_PART_PAGE = 1_000;
+    private static final int DEFAULT_PART_PAGE = 100;
 
     /**
      * The services the tools call.
@@ -221,7 +225,7 @@ public final class McpTools {
                         + " {\"name\": \"x\", \"data\": {\"dataset\": \"sample\"}, \"strategies\": [{\"id\":"
                         + " \"momentum_rank_yaml\"}], \"combiner\": \"agreement_weighted_js\", \"allocator\": \"inverse_vol_alpha_js\"}. Waits up"
                         + " to wait_seconds; answers the run (id, status, timings) and, when COMPLETE, its headline"
-                        + " metrics. Read the full report with get_report.",
+                        + " metrics. Read the report's summary with get_report, its trades with get_report_part.",
                 schema(
                         Map.of(
                                 "config",
@@ -237,8 +241,11 @@ public final class McpTools {
                 this::runBacktest);
         add(
                 "get_report",
-                "The stored report of a COMPLETE backtest run (same JSON as GET /api/v1/backtests/{id}/report),"
-                        + " optionally only some of its top-level sections (e.g. metrics, ic, contributions).",
+                "The summary of a COMPLETE backtest run's stored report (same JSON as GET"
+                        + " /api/v1/backtests/{id}/report): everything but the trades, the daily weights and each"
+                        + " strategy's daily confidence, which its `omitted` list names by JSON pointer and count"
+                        + " (read them with get_report_part); optionally only some of its top-level sections (e.g."
+                        + " metrics, ic, contributions).",
                 schema(
                         Map.of(
                                 "run_id",
@@ -250,6 +257,30 @@ public final class McpTools {
                         List.of("run_id")),
                 false,
                 this::getReport);
+        add(
+                "get_report_part",
+                "A page of a part get_report leaves out (its `omitted` list): the trades (/trades), the daily weights"
+                        + " (/weights) or a strategy's daily confidence (/strategies/ID/confidence_over_time), in the"
+                        + " report's order. Answers {pointer, items, offset, limit, total, next_offset}; next_offset is"
+                        + " null on the last page.",
+                schema(
+                        Map.of(
+                                "run_id",
+                                "{\"type\": \"string\", \"pattern\": \"^" + UUID.pattern() + "$\", \"description\":"
+                                        + " \"the run id from run_backtest\"}",
+                                "pointer",
+                                "{\"type\": \"string\", \"description\": \"the pointer of an omitted part, e.g."
+                                        + " /trades\"}",
+                                "offset",
+                                "{\"type\": \"integer\", \"minimum\": 0, \"description\": \"skip this many items"
+                                        + " (default 0)\"}",
+                                "limit",
+                                "{\"type\": \"integer\", \"minimum\": 1, \"maximum\": " + MAX_PART_PAGE
+                                        + ", \"description\": \"at most this many items (default " + DEFAULT_PART_PAGE
+                                        + ")\"}"),
+                        List.of("run_id", "pointer")),
+                false,
+                this::getReportPart);
     }
 
     private void add(String name, String description, String schema, boolean escapeMarkup, Handler handler) {
@@ -404,7 +435,7 @@ public final class McpTools {
         if (status.status() == RunStatus.COMPLETE) {
             JsonNode report = JsonMapper.read(services.backtests().reportJson(queued.runId()), JsonNode.class);
             out.put("metrics", report.get("metrics"));
-            out.put("next", "get_report with run_id " + status.id() + " reads the full report");
+            out.put("next", "get_report with run_id " + status.id() + " reads the report's summary");
         } else if (!status.isFinal()) {
             out.put(
                     "next",
@@ -417,13 +448,7 @@ public final class McpTools {
     private Object getReport(Arguments args) {
         String id = args.string("run_id", UUID, "a run id (a lower-case UUID)");
         List<String> sections = args.strings("sections");
-        String json;
-        try {
-            json = services.backtests().reportJson(id);
-        } catch (UnknownRunException e) {
-            throw new BadArgument("run_id: no run " + id + "; run_backtest answers with the id");
-        }
-        JsonNode report = JsonMapper.read(json, JsonNode.class);
+        ObjectNode report = split(id).summary();
         if (sections == null) {
             return report;
         }
@@ -438,6 +463,57 @@ public final class McpTools {
             out.set(s, report.get(s));
         }
         return out;
+    }
+
+    private Object getReportPart(Arguments args) {
+        String id = args.string("run_id", UUID, "a run id (a lower-case UUID)");
+        String pointer = args.optionalString("pointer");
+        int offset = args.integer("offset", 0, Integer.MAX_VALUE, 0);
+        int limit = args.integer("limit", 1, MAX_PART_PAGE, DEFAULT_PART_PAGE);
+        ReportParts.Split split = split(id);
+        com.fasterxml.jackson.databind.node.ArrayNode part = split.parts().get(pointer);
+        if (part == null) {
+            // named so that no pointer reads as a server path (answers drop those to their last segment)
+            List<String> top = new ArrayList<>();
+            List<String> strategies = new ArrayList<>();
+            for (String k : split.parts().keySet()) {
+                if (k.startsWith("/strategies/")) {
+                    strategies.add(k.substring("/strategies/".length(), k.lastIndexOf('/')));
+                } else {
+                    top.add(k);
+                }
+            }
+            throw new BadArgument("pointer must be one of the report's omitted parts: " + String.join(", ", top)
+                    + " or the confidence_over_time of a strategy " + strategies
+                    + " (the pointers get_report lists under omitted), was "
+                    + (pointer == null ? "missing" : "\"" + pointer + "\""));
+        }
+        if (offset > part.size()) {
+            throw new BadArgument("offset must be at most the total, " + part.size() + ", was " + offset);
+        }
+        int end = (int) Math.min(part.size(), (long) offset + limit);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("pointer", pointer);
+        List<JsonNode> items = new ArrayList<>(end - offset);
+        for (int i = offset; i < end; i++) {
+            items.add(part.get(i));
+        }
+        out.put("items", items);
+        out.put("offset", offset);
+        out.put("limit", limit);
+        out.put("total", part.size());
+        out.put("next_offset", end < part.size() ? end : null);
+        return out;
+    }
+
+    private ReportParts.Split split(String id) {
+        String json;
+        try {
+            json = services.backtests().reportJson(id);
+        } catch (UnknownRunException e) {
+            throw new BadArgument("run_id: no run " + id + "; run_backtest answers with the id");
+        }
+        return ReportParts.split(JsonMapper.read(json, JsonNode.class), ApiServer.PREFIX + "/backtests/" + id);
     }
 
     // ------------------------------------------------------------------ schemas and arguments
@@ -585,6 +661,17 @@ public final class McpTools {
                         "wait_seconds must be an integer in 0.." + max + " (the server's --max-wait)," + " was " + s);
             }
             return Duration.ofSeconds(s);
+        }
+
+        int integer(String field, int min, int max, int otherwise) {
+            JsonNode v = node(field);
+            if (v == null) {
+                return otherwise;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+                throw new BadArgument(field + " must be an integer in " + min + ".." + max + ", was " + v);
+            }
+            return v.asInt();
         }
 
         List<String> strings(String field) {

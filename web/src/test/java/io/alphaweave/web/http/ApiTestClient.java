@@ -57,7 +57,12 @@ final class ApiTestClient {
                 ComponentInsights.onSample(registry, runs, catalog));
     }
 
-    private static DatasetCatalog catalog(Path installDir, Path sharedData) {
+    /**
+     * @param installDir where data/sample is
+     * @param sharedData the shared data directory
+     * @return the datasets of a test server
+     */
+    static DatasetCatalog catalog(Path installDir, Path sharedData) {
         Workspace w = Workspace.resolve(
                 Workspace.Overrides.none().withHome(sharedData.resolve("home")),
                 Map.of(Workspace.SHARED_DATA_ENV, sharedData.toString()),

@@ -181,7 +181,7 @@ class BacktestApiTest {
         assertThat(done.get("running_millis").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(done.get("report").asText()).isEqualTo("/api/v1/backtests/" + id + "/report");
 
-        var report = client.get("/api/v1/backtests/" + id + "/report");
+        var report = client.get("/api/v1/backtests/" + id + "/report?full=true");
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.header("Content-Type")).startsWith("application/json");
         assertThat(report.body()).doesNotContain("\n");
@@ -199,8 +199,8 @@ class BacktestApiTest {
         // gzip when asked: the same document, compressed
         HttpResponse<byte[]> zipped = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        "http://127.0.0.1:" + server.port() + "/api/v1/backtests/" + id + "/report"))
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/backtests/"
+                                        + id + "/report?full=true"))
                                 .header("Accept-Encoding", "gzip")
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
@@ -442,7 +442,8 @@ class BacktestApiTest {
                 "..%252f..%252fetc"
             })
     void traversalAndMalformedIdsAre400Or404AndNeverReachTheStore(String raw) {
-        for (String suffix : List.of("", "/report", "/events")) {
+        for (String suffix : List.of(
+                "", "/report", "/events", "/trades", "/weights", "/strategies/test_gate/confidence_over_time")) {
             var a = client.get("/api/v1/backtests/" + raw + suffix);
             assertThat(a.status()).as(raw + suffix + ": " + a.body()).isIn(400, 404);
             assertProblem(a, a.status());
@@ -458,6 +459,9 @@ class BacktestApiTest {
         assertProblem(client.get(unknown), 404);
         assertProblem(client.get(unknown + "/report"), 404);
         assertProblem(client.get(unknown + "/events"), 404);
+        assertProblem(client.get(unknown + "/trades"), 404);
+        assertProblem(client.get(unknown + "/weights"), 404);
+        assertProblem(client.get(unknown + "/strategies/test_gate/confidence_over_time"), 404);
         assertProblem(client.method("DELETE", unknown, "Authorization", bearer(writeToken)), 404);
     }
 
@@ -474,7 +478,205 @@ class BacktestApiTest {
                         .has("409"))
                 .isTrue();
         assertThat(paths.get("/backtests/{id}/events").has("get")).isTrue();
+        for (String part : List.of("trades", "weights", "strategies/{strategy}/confidence_over_time")) {
+            JsonNode get = paths.get("/backtests/{id}/" + part).get("get");
+            assertThat(get.get("responses").has("400")).as(part).isTrue();
+            assertThat(get.get("parameters").findValuesAsText("name")).as(part).contains("offset", "limit");
+        }
+        assertThat(paths.get("/backtests/{id}/report")
+                        .get("get")
+                        .get("parameters")
+                        .findValuesAsText("name"))
+                .contains("full");
         assertThat(paths.get("/backtests").get("post").get("responses").has("503"))
                 .isTrue();
+    }
+
+    /** One COMPLETE run of the test plugin's config, shared by the report tests. */
+    private static String completedRun;
+
+    private static synchronized String completedRun() throws Exception {
+        if (completedRun == null) {
+            int gate = GATES.incrementAndGet() + 1000;
+            open(gate);
+            // reversal over 5 days against momentum over 20, so that the average is not 0 and there are trades
+            var posted = submit(JobsTestPlugin.config("parts", gate)
+                    .replace("{id: test_reversal}", "{id: test_reversal, params: {lookback: 5}}"));
+            assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+            String id = posted.json().get("id").asText();
+            assertThat(awaitStatus(id, "COMPLETE").get("status").asText()).isEqualTo("COMPLETE");
+            completedRun = id;
+        }
+        return completedRun;
+    }
+
+    @Test
+    void theReportSummaryIsTheFullReportWithoutItsPagedPartsAndThePagesGiveThemBackItemByItem() throws Exception {
+        String id = completedRun();
+        String base = "/api/v1/backtests/" + id;
+        JsonNode full = client.get(base + "/report?full=true").json();
+        var answer = client.get(base + "/report");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode summary = answer.json();
+
+        // the parts left out, each named, counted and linked
+        List<String> strategies = new ArrayList<>();
+        full.get("strategies").fieldNames().forEachRemaining(strategies::add);
+        assertThat(strategies).containsExactlyInAnyOrder("test_gate", "test_reversal");
+        Map<String, String> pointers = new java.util.LinkedHashMap<>();
+        pointers.put("/trades", base + "/trades");
+        pointers.put("/weights", base + "/weights");
+        for (String s : strategies) {
+            pointers.put(
+                    "/strategies/" + s + "/confidence_over_time", base + "/strategies/" + s + "/confidence_over_time");
+        }
+        JsonNode omitted = summary.get("omitted");
+        assertThat(omitted.findValuesAsText("pointer")).containsExactlyElementsOf(pointers.keySet());
+        for (JsonNode o : omitted) {
+            String pointer = o.get("pointer").asText();
+            assertThat(o.get("href").asText()).isEqualTo(pointers.get(pointer));
+            assertThat(o.get("count").asInt())
+                    .as(pointer)
+                    .isEqualTo(full.at(pointer).size());
+        }
+        assertThat(summary.get("full_report").asText()).isEqualTo(base + "/report?full=true");
+
+        // the summary is the full report minus exactly those parts (plus the two members that say so)
+        com.fasterxml.jackson.databind.node.ObjectNode expected = full.deepCopy();
+        expected.remove(List.of("trades", "weights"));
+        for (String s : strategies) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode)
+                            expected.get("strategies").get(s))
+                    .remove("confidence_over_time");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode rest = summary.deepCopy();
+        rest.remove(List.of("omitted", "full_report"));
+        assertThat(rest).isEqualTo(expected);
+        assertThat(full.get("trades").size()).isGreaterThan(7);
+        assertThat(full.get("weights").size()).isGreaterThan(7);
+        assertThat(answer.body().length())
+                .isLessThan(client.get(base + "/report?full=true").body().length() / 2);
+
+        // each part paged back together by following next, 7 items a time, equals the full report's
+        for (JsonNode o : omitted) {
+            String pointer = o.get("pointer").asText();
+            JsonNode whole = full.at(pointer);
+            List<JsonNode> paged = new ArrayList<>();
+            String next = o.get("href").asText() + "?limit=7";
+            int pages = 0;
+            while (next != null) {
+                var page = client.get(next);
+                assertThat(page.status()).as(next + ": " + page.body()).isEqualTo(200);
+                JsonNode p = page.json();
+                assertThat(p.get("offset").asInt()).isEqualTo(paged.size());
+                assertThat(p.get("limit").asInt()).isEqualTo(7);
+                assertThat(p.get("total").asInt()).isEqualTo(whole.size());
+                p.get("items").forEach(paged::add);
+                next = p.get("next").isNull() ? null : p.get("next").asText();
+                pages++;
+            }
+            assertThat(pages).as(pointer).isEqualTo((whole.size() + 6) / 7);
+            assertThat(paged).as(pointer).containsExactlyElementsOf(whole);
+        }
+
+        // the default page is the first 100 items
+        JsonNode first = client.get(base + "/trades").json();
+        assertThat(first.get("limit").asInt()).isEqualTo(100);
+        assertThat(first.get("items").size())
+                .isEqualTo(Math.min(100, full.get("trades").size()));
+        assertThat(first.get("items").get(0)).isEqualTo(full.get("trades").get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/trades?limit=0|limit must be an integer in [1, 1000], was \"0\"",
+                "/trades?limit=1001|limit must be an integer in [1, 1000], was \"1001\"",
+                "/weights?limit=ten|limit must be an integer in [1, 1000], was \"ten\"",
+                "/weights?offset=-1|offset must be an integer in [0, 2147483647], was \"-1\"",
+                "/trades?offset=100000|offset must be at most the total, ",
+                "/trades?page=2|unknown query parameter \"page\"; this route reads [offset, limit]",
+                "/trades?limit=5&limit=6|limit must be given at most once, was given 2 times",
+                "/strategies/test_gate/confidence_over_time?from=2016-01-01|unknown query parameter \"from\"",
+                "/strategies/no*such/confidence_over_time|strategy must be a component id",
+                "/report?full=yes|full must be true or false, was \"yes\"",
+                "/report?fields=metrics|unknown query parameter \"fields\"; this route reads [full]"
+            })
+    void badPagingValuesAndUnknownParametersAre400ProblemsNamingTheParameterTheRuleAndTheValue(String spec)
+            throws Exception {
+        String[] target = spec.split("\\|", 2);
+        var a = client.get("/api/v1/backtests/" + completedRun() + target[0]);
+        assertThat(assertProblem(a, 400).get("detail").asText()).startsWith(target[1]);
+    }
+
+    @Test
+    void aStrategyTheRunDoesNotHaveIs404NamingTheOnesItHas() throws Exception {
+        var a = client.get("/api/v1/backtests/" + completedRun() + "/strategies/momentum_rank/confidence_over_time");
+        assertThat(assertProblem(a, 404).get("detail").asText())
+                .isEqualTo("no strategy \"momentum_rank\" in this run's report; its strategies: [test_gate,"
+                        + " test_reversal]");
+    }
+
+    @Test
+    void theReportCarriesAStrongETagOfItsBytesAndAMatchingIfNoneMatchIs304() throws Exception {
+        String url = "/api/v1/backtests/" + completedRun() + "/report";
+        for (String variant : List.of("", "?full=true")) {
+            var plain = client.get(url + variant);
+            String tag = plain.header("ETag");
+            assertThat(tag)
+                    .isEqualTo("\""
+                            + java.util.HexFormat.of()
+                                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                            .digest(plain.body().getBytes(StandardCharsets.UTF_8)))
+                            + "\"");
+            var again = client.get(url + variant, "If-None-Match", tag);
+            assertThat(again.status()).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+            assertThat(again.header("ETag")).isEqualTo(tag);
+            assertThat(client.get(url + variant, "If-None-Match", "\"stale\", W/" + tag)
+                            .status())
+                    .isEqualTo(304);
+            assertThat(client.get(url + variant, "If-None-Match", "\"stale\"").status())
+                    .isEqualTo(200);
+
+            // the gzip bytes are another representation, with a tag of their own
+            HttpResponse<byte[]> zipped = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + url + variant))
+                                    .header("Accept-Encoding", "gzip")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            String gzipTag = zipped.headers().firstValue("ETag").orElseThrow();
+            assertThat(gzipTag)
+                    .isNotEqualTo(tag)
+                    .isEqualTo("\""
+                            + java.util.HexFormat.of()
+                                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                            .digest(zipped.body()))
+                            + "\"");
+            assertThat(client.get(url + variant, "If-None-Match", gzipTag).status())
+                    .as("a gzip tag does not match the identity bytes")
+                    .isEqualTo(200);
+        }
+        assertThat(client.get(url).header("ETag"))
+                .isNotEqualTo(client.get(url + "?full=true").header("ETag"));
+    }
+
+    @Test
+    void thePagedPartsOfARunStillRunningAre409() throws Exception {
+        int gate = GATES.incrementAndGet() + 1000;
+        String id = submit(JobsTestPlugin.config("parts-running", gate))
+                .json()
+                .get("id")
+                .asText();
+        awaitStatus(id, "RUNNING");
+        try {
+            for (String part : List.of("/trades", "/weights", "/strategies/test_gate/confidence_over_time")) {
+                assertProblem(client.get("/api/v1/backtests/" + id + part), 409);
+            }
+        } finally {
+            open(gate);
+        }
+        awaitStatus(id, "COMPLETE");
     }
 }

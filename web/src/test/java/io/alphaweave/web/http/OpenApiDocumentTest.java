@@ -3,8 +3,11 @@ package io.alphaweave.web.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alphaweave.platform.jobs.BacktestQueue;
 import io.alphaweave.platform.registry.ComponentRegistry;
 import io.alphaweave.platform.registry.PluginInstaller;
+import io.alphaweave.platform.store.Database;
+import io.alphaweave.platform.store.StoreSettings;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -30,6 +33,7 @@ class OpenApiDocumentTest {
 
     private static ComponentRegistry registry;
     private static ApiServer server;
+    private static Database store;
     private static ApiTestClient.Answer document;
 
     @BeforeAll
@@ -38,13 +42,22 @@ class OpenApiDocumentTest {
                 .pluginsDirectory(dir.resolve("plugins"))
                 .watchPlugins(false)
                 .build();
+        store = Database.open(StoreSettings.of("jdbc:h2:file:" + dir.resolve("store/runs"), Clock.systemUTC()));
         // every module serve wires in, so that their routes are held to the same document
         server = ApiServer.create(
                         new ApiServer.Settings(1024, 1000, false, List.of(), "1.2.3"),
                         ApiTestClient.services(registry, ApiTestClient.ROOT, dir),
                         new AccessTokens(dir.resolve("tokens.json"), Clock.systemUTC()),
                         Clock.systemUTC(),
-                        List.of(new PluginRoutes(new PluginInstaller(registry, PluginInstaller.Limits.defaults()))))
+                        List.of(
+                                new PluginRoutes(new PluginInstaller(registry, PluginInstaller.Limits.defaults())),
+                                new BacktestRoutes(
+                                        new BacktestQueue(
+                                                store,
+                                                ApiTestClient.catalog(ApiTestClient.ROOT, dir),
+                                                10,
+                                                Clock.systemUTC()),
+                                        250)))
                 .start("127.0.0.1", 0);
         document = new ApiTestClient(server.port()).get("/api/v1/openapi.json");
     }
@@ -52,6 +65,7 @@ class OpenApiDocumentTest {
     @AfterAll
     static void stop() {
         server.close();
+        store.close();
         registry.close();
     }
 
@@ -91,7 +105,11 @@ class OpenApiDocumentTest {
                         "GET /api/v1/openapi.json",
                         "GET /api/v1/plugins",
                         "POST /api/v1/plugins",
-                        "DELETE /api/v1/plugins/{id}");
+                        "DELETE /api/v1/plugins/{id}",
+                        "GET /api/v1/backtests/{id}/report",
+                        "GET /api/v1/backtests/{id}/trades",
+                        "GET /api/v1/backtests/{id}/weights",
+                        "GET /api/v1/backtests/{id}/strategies/{strategy}/confidence_over_time");
         assertThat(documented()).isEqualTo(registered());
     }
 
@@ -107,6 +125,14 @@ class OpenApiDocumentTest {
         assertThat(api.getInfo().getVersion()).isEqualTo("1.2.3");
         assertThat(api.getComponents().getSchemas()).containsKey("Problem");
         assertThat(api.getComponents().getSecuritySchemes()).containsKey("bearer");
+        // a 304 is documented without a body
+        var notModified = api.getPaths()
+                .get("/backtests/{id}/report")
+                .getGet()
+                .getResponses()
+                .get("304");
+        assertThat(notModified.getDescription()).contains("ETag");
+        assertThat(notModified.getContent()).isNull();
     }
 
     @Test

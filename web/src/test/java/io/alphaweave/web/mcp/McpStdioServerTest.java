@@ -146,7 +146,7 @@ class McpStdioServerTest {
     }
 
     @Test
-    void listsTheEightToolsEachWithAnObjectSchemaThatAllowsNoOtherArguments() {
+    void listsTheNineToolsEachWithAnObjectSchemaThatAllowsNoOtherArguments() {
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools.stream().map(McpSchema.Tool::name).collect(Collectors.toSet()))
                 .isEqualTo(Set.of(
@@ -157,7 +157,8 @@ class McpStdioServerTest {
                         "submit_strategy",
                         "get_submission",
                         "run_backtest",
-                        "get_report"));
+                        "get_report",
+                        "get_report_part"));
         for (McpSchema.Tool t : tools) {
             assertThat(t.inputSchema().get("type")).as(t.name()).isEqualTo("object");
             assertThat(t.inputSchema().get("additionalProperties")).as(t.name()).isEqualTo(false);
@@ -278,6 +279,46 @@ class McpStdioServerTest {
         assertThat(full.get("config").get("name").asText()).isEqualTo("mcp-small");
         assertThat(full.get("metrics")).isEqualTo(run.json().get("metrics"));
         assertThat(full.get("daily_returns").size()).isGreaterThan(50);
+
+        // the summary: trades, weights and daily confidence are left out, named, counted and paged
+        assertThat(full.has("trades")).isFalse();
+        assertThat(full.has("weights")).isFalse();
+        JsonNode omitted = full.get("omitted");
+        assertThat(omitted.findValuesAsText("pointer"))
+                .containsExactly("/trades", "/weights", "/strategies/momentum_rank_yaml/confidence_over_time");
+        int trades = omitted.get(0).get("count").asInt();
+        assertThat(trades).isGreaterThan(3);
+        List<JsonNode> paged = new java.util.ArrayList<>();
+        Integer offset = 0;
+        while (offset != null) {
+            Answer page =
+                    call("get_report_part", args("run_id", id, "pointer", "/trades", "offset", offset, "limit", 3));
+            assertThat(page.error()).as(page.text()).isFalse();
+            assertThat(page.json().get("total").asInt()).isEqualTo(trades);
+            assertThat(page.json().get("offset").asInt()).isEqualTo(offset);
+            page.json().get("items").forEach(paged::add);
+            JsonNode next = page.json().get("next_offset");
+            offset = next.isNull() ? null : next.asInt();
+        }
+        assertThat(paged).hasSize(trades);
+        assertThat(paged.getFirst().has("symbol")).isTrue();
+        assertThat(paged.stream().distinct().count()).isEqualTo(trades);
+        Answer badPointer = call("get_report_part", args("run_id", id, "pointer", "/metrics"));
+        assertThat(badPointer.error()).isTrue();
+        assertThat(badPointer.text())
+                .isEqualTo("pointer must be one of the report's omitted parts: /trades, /weights or the"
+                        + " confidence_over_time of a strategy [momentum_rank_yaml] (the pointers get_report lists"
+                        + " under omitted), was \"/metrics\"");
+        Answer confidence = call(
+                "get_report_part",
+                args("run_id", id, "pointer", "/strategies/momentum_rank_yaml/confidence_over_time", "limit", 2));
+        assertThat(confidence.error()).as(confidence.text()).isFalse();
+        assertThat(confidence.json().get("total").asInt())
+                .isEqualTo(omitted.get(2).get("count").asInt());
+        assertThat(confidence.json().get("items").get(0).has("mean_confidence")).isTrue();
+        Answer badLimit = call("get_report_part", args("run_id", id, "pointer", "/trades", "limit", 0));
+        assertThat(badLimit.error()).isTrue();
+        assertThat(badLimit.text()).isEqualTo("limit must be an integer in 1..1000, was 0");
 
         Answer some = call("get_report", args("run_id", id, "sections", List.of("metrics", "hashes")));
         assertThat(some.json().properties().stream().map(Map.Entry::getKey).toList())
