@@ -528,7 +528,8 @@ public final class ComponentRegistry implements AutoCloseable {
         for (ComponentValidator v : validators) {
             try {
                 v.validate(component, info, source);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError e) {
+                // a component that runs out of memory or recurses too deep while checked fails alone
                 String reason = e instanceof AlphaweaveException ? e.getMessage() : describe(e);
                 return new Candidate(kind, info.id(), info, e, reason);
             }

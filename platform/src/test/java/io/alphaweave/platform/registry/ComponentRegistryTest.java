@@ -209,6 +209,33 @@ class ComponentRegistryTest {
     }
 
     @Test
+    void aComponentThatRunsOutOfMemoryOrRecursesTooDeepWhileCheckedFailsAloneAndTheRegistryGoesOn() {
+        // what a lookahead check meets when it runs a strategy whose code asks for an array past the VM's
+        // limit, or recurses without end
+        ComponentValidator running = (component, info, source) -> {
+            if (info.id().equals("hog")) {
+                long[] huge = new long[Integer.MAX_VALUE];
+                throw new AssertionError("unreachable, " + huge.length);
+            }
+            if (info.id().equals("deep")) {
+                throw new StackOverflowError();
+            }
+        };
+        try (ComponentRegistry registry =
+                ComponentRegistry.builder().validator(running).build()) {
+            ComponentEntry hog = registry.register(YAML_A, new FixedStrategy("hog"));
+            ComponentEntry deep = registry.register(JS_B, new FixedStrategy("deep"));
+            registry.register(JS_B, new FixedStrategy("honest"));
+
+            assertThat(hog.isLoaded()).isFalse();
+            assertThat(hog.status().reason()).contains("OutOfMemoryError");
+            assertThat(deep.isLoaded()).isFalse();
+            assertThat(deep.status().reason()).contains("StackOverflowError");
+            assertThat(registry.strategy("honest").id()).isEqualTo("honest");
+        }
+    }
+
+    @Test
     void aComponentWhoseKindContradictsItsInterfaceIsMarkedFailed() {
         try (ComponentRegistry registry = ComponentRegistry.empty()) {
             ComponentEntry e = registry.register(YAML_A, new FixedStrategy("odd", ComponentKind.ALLOCATOR));

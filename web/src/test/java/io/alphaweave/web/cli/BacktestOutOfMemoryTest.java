@@ -34,7 +34,7 @@ class BacktestOutOfMemoryTest {
     @Test
     void aRunThatRunsOutOfMemoryFailsWithWhatToDoAndTheWorkerRunsTheNextOne() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        JobsTestPlugin.write(plugins.resolve("test-jobs.jar"));
+        JobsTestPlugin.writeOutOfMemory(plugins.resolve("test-oom.jar"));
         Workspace w = Workspace.resolve(
                 Workspace.Overrides.none().withHome(dir.resolve("home")),
                 Map.of(),
@@ -66,8 +66,10 @@ class BacktestOutOfMemoryTest {
                         .contains("ALPHAWEAVE_JAVA_OPTS");
 
                 // the same single worker takes the next run
-                String second = queue.submit(JobsTestPlugin.config("after", 0), BacktestQueue.Format.YAML, false)
-                        .runId();
+                String next = JobsTestPlugin.config("after", 0)
+                        .replace("id: test_gate, weight: 1.0, params: {gate: 0}", "id: test_momentum");
+                String second =
+                        queue.submit(next, BacktestQueue.Format.YAML, false).runId();
                 assertThat(await(queue, second).status()).isEqualTo(RunStatus.COMPLETE);
             } finally {
                 pool.close();

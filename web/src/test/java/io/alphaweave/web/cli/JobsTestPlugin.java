@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /**
  * A plugin JAR for the job tests: the momentum/reversal strategies, the average combiner and the
- * proportional allocator of {@link PortfolioCliTest}, {@code test_oom} (a real OutOfMemoryError), and
- * {@code test_gate}, a momentum strategy that
+ * proportional allocator of {@link PortfolioCliTest}, and {@code test_gate}, a momentum strategy that
  * with {@code gate: N} waits until the file {@code N} exists in the directory named by the system
  * property {@value #GATES_PROPERTY} — so a test decides when a run may go on (also in a child JVM).
  */
@@ -73,6 +72,23 @@ public final class JobsTestPlugin {
                 .extension("t.Average", PortfolioCliTest.AVERAGE)
                 .extension("t.Proportional", PortfolioCliTest.PROPORTIONAL)
                 .extension("t.Gate", GATE)
+                .writeTo(jar);
+        return jar;
+    }
+
+    /**
+     * A plugin of its own with {@code test_oom} and the components a config needs besides (kept out of
+     * the jobs plugin: a registry with the lookahead check runs every strategy when it loads).
+     *
+     * @param jar where to write the plugin JAR
+     * @return {@code jar}
+     */
+    public static Path writeOutOfMemory(Path jar) {
+        TestPluginJar.plugin("test-oom", "1.0.0")
+                .extension("t.Momentum", PortfolioCliTest.MOMENTUM)
+                .extension("t.Reversal", PortfolioCliTest.REVERSAL)
+                .extension("t.Average", PortfolioCliTest.AVERAGE)
+                .extension("t.Proportional", PortfolioCliTest.PROPORTIONAL)
                 .extension("t.Oom", OOM)
                 .writeTo(jar);
         return jar;
