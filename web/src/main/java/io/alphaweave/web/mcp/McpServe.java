@@ -20,7 +20,6 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -122,8 +121,7 @@ public final class McpServe {
             // tool answers are rendered by JsonMapper before they reach it
             McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
             System.setOut(System.err);
-            StdioServerTransportProvider transport =
-                    new StdioServerTransportProvider(mapper, new EndSignal(in, ended), out);
+            LineTransport transport = new LineTransport(mapper, new EndSignal(in, ended), out);
             McpSyncServer server = McpServer.sync(transport)
                     .serverInfo("alphaweave", settings.version())
                     .instructions("alphaweave: list components and datasets, validate and submit strategy"
