@@ -259,24 +259,8 @@ public final class SubmissionService implements AutoCloseable {
         }
         if (wallClock) {
             // a wall-clock limit depends on the machine's load: no trial, so the same content is evaluated again
-            Verdict v = verdict;
-            String json = JsonMapper.write(new Verdict(
-                    v.status(),
-                    v.contentHash(),
-                    v.version(),
-                    v.strategyId(),
-                    v.detail() + NOT_RECORDED,
-                    v.reasons(),
-                    v.problems(),
-                    v.checks(),
-                    v.inSample(),
-                    v.ic(),
-                    v.sharpe(),
-                    v.trials(),
-                    v.novelty(),
-                    v.marginal(),
-                    v.holdout()));
-            return new SubmissionRepository.Trial(hash, v.status(), json);
+            String json = JsonMapper.write(verdict.withDetail(verdict.detail() + NOT_RECORDED));
+            return new SubmissionRepository.Trial(hash, verdict.status(), json);
         }
         String json = JsonMapper.write(verdict);
         double sr = e != null && Evaluation.OK.equals(e.outcome()) ? e.sharpeDaily() : Double.NaN;

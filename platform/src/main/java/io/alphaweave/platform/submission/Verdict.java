@@ -67,6 +67,29 @@ public record Verdict(
     }
 
     /**
+     * @param text the new detail
+     * @return this verdict with {@code detail} replaced
+     */
+    public Verdict withDetail(String text) {
+        return new Verdict(
+                status,
+                contentHash,
+                version,
+                strategyId,
+                text,
+                reasons,
+                problems,
+                checks,
+                inSample,
+                ic,
+                sharpe,
+                trials,
+                novelty,
+                marginal,
+                holdout);
+    }
+
+    /**
      * One failed criterion.
      *
      * @param code stable code: {@code DEFLATED_SHARPE}, {@code IC}, {@code HORIZON}, {@code NOVELTY},

@@ -66,14 +66,17 @@ public final class JobsTestPlugin {
      * @return {@code jar}
      */
     public static Path write(Path jar) {
-        TestPluginJar.plugin("test-jobs", "1.0.0")
+        withPortfolio("test-jobs").extension("t.Gate", GATE).writeTo(jar);
+        return jar;
+    }
+
+    /** A plugin with the momentum and reversal strategies, the average combiner and the proportional allocator. */
+    private static TestPluginJar withPortfolio(String pluginId) {
+        return TestPluginJar.plugin(pluginId, "1.0.0")
                 .extension("t.Momentum", PortfolioCliTest.MOMENTUM)
                 .extension("t.Reversal", PortfolioCliTest.REVERSAL)
                 .extension("t.Average", PortfolioCliTest.AVERAGE)
-                .extension("t.Proportional", PortfolioCliTest.PROPORTIONAL)
-                .extension("t.Gate", GATE)
-                .writeTo(jar);
-        return jar;
+                .extension("t.Proportional", PortfolioCliTest.PROPORTIONAL);
     }
 
     /**
@@ -84,13 +87,7 @@ public final class JobsTestPlugin {
      * @return {@code jar}
      */
     public static Path writeOutOfMemory(Path jar) {
-        TestPluginJar.plugin("test-oom", "1.0.0")
-                .extension("t.Momentum", PortfolioCliTest.MOMENTUM)
-                .extension("t.Reversal", PortfolioCliTest.REVERSAL)
-                .extension("t.Average", PortfolioCliTest.AVERAGE)
-                .extension("t.Proportional", PortfolioCliTest.PROPORTIONAL)
-                .extension("t.Oom", OOM)
-                .writeTo(jar);
+        withPortfolio("test-oom").extension("t.Oom", OOM).writeTo(jar);
         return jar;
     }
 
