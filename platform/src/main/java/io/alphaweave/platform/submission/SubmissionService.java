@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,7 @@ public final class SubmissionService implements AutoCloseable {
     private final ExecutorService executor;
     private final ConcurrentHashMap<String, Object> hashLocks = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
+    private final VerdictNotifier notifier;
 
     /** Told about every ACCEPTED definition, once per content hash. */
     @FunctionalInterface
@@ -64,7 +66,8 @@ public final class SubmissionService implements AutoCloseable {
      * @param thresholds what ACCEPTED takes
      * @param acceptedDirectory where accepted definitions are written (a definitions folder)
      * @param listener told about accepted definitions
-     * @param threads submissions evaluated at once (usually the pool size)
+     * @param threads submissions evaluated at once (usually the pool size); twice as many are prepared and
+     *     stored at once, so the store work around one evaluation overlaps the next
      */
     public SubmissionService(
             SubmissionRepository repository,
@@ -81,8 +84,9 @@ public final class SubmissionService implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be ≥ 1, was " + threads);
         }
+        this.notifier = new VerdictNotifier(repository, Duration.ofMillis(500));
         this.executor = Executors.newFixedThreadPool(
-                threads,
+                2 * threads,
                 Thread.ofPlatform().name("alphaweave-submission-", 0).daemon().factory());
     }
 
@@ -177,14 +181,23 @@ public final class SubmissionService implements AutoCloseable {
      * @throws InterruptedException when interrupted
      */
     public Optional<Submission> await(String id, Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<Submission> s = repository.find(id);
-            if (s.isEmpty() || s.get().status().isFinal() || System.nanoTime() > until) {
-                return s;
-            }
-            Thread.sleep(50);
+        try {
+            return whenFinal(id, timeout).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * The submission once it has its verdict, without holding a thread while it waits: a submission this
+     * process evaluates answers the moment its verdict is stored.
+     *
+     * @param id the submission
+     * @param timeout the longest wait; zero answers at once
+     * @return a future of the submission, final or (after the timeout) not; empty when there is no such id
+     */
+    public CompletableFuture<Optional<Submission>> whenFinal(String id, Duration timeout) {
+        return notifier.whenFinal(id, timeout);
     }
 
     /** @return submissions queued or running in this process */
@@ -209,6 +222,7 @@ public final class SubmissionService implements AutoCloseable {
 
     private void queue(String id, SubmissionRequest request, String hash) {
         pending.incrementAndGet();
+        notifier.evaluating(id);
         executor.execute(() -> {
             try {
                 process(id, request, hash);
@@ -218,6 +232,7 @@ public final class SubmissionService implements AutoCloseable {
                         .log(System.Logger.Level.WARNING, "submission " + id + " could not be finished: " + e);
             } finally {
                 pending.decrementAndGet();
+                notifier.finished(id);
             }
         });
     }
@@ -493,6 +508,7 @@ public final class SubmissionService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        notifier.close();
         pool.close();
     }
 }

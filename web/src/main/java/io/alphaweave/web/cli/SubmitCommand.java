@@ -58,6 +58,9 @@ final class SubmitCommand implements Callable<Integer> {
             description = "The family of related attempts the trial counts in (default: default).")
     String family;
 
+    /** The longest wait the service grants one request (its {@code wait_seconds} limit). */
+    private static final int MAX_WAIT_SECONDS = 20;
+
     @Option(
             names = "--timeout",
             paramLabel = "SECONDS",
@@ -119,11 +122,14 @@ final class SubmitCommand implements Callable<Integer> {
                         + " s (status " + s.get("status").asText() + "); ask again with GET " + base
                         + "/api/v1/submissions/" + id);
             }
-            Thread.sleep(300);
+            // a long poll: the service answers as soon as the verdict is stored
+            long left = Math.max(1, Duration.ofNanos(until - System.nanoTime()).toSeconds());
+            long wait = Math.min(MAX_WAIT_SECONDS, left);
             s = send(
                     http,
-                    authorised(HttpRequest.newBuilder(URI.create(base + "/api/v1/submissions/" + id))
-                            .timeout(Duration.ofSeconds(30))
+                    authorised(HttpRequest.newBuilder(
+                                    URI.create(base + "/api/v1/submissions/" + id + "?wait_seconds=" + wait))
+                            .timeout(Duration.ofSeconds(wait + 30))
                             .GET()),
                     200);
         }

@@ -262,7 +262,7 @@ public final class BacktestRoutes implements ApiModule {
 
     private void report(Context ctx) {
         String id = runId(ctx);
-        onlyParameters(ctx, List.of("full"));
+        RequestGuard.onlyParameters(ctx, List.of("full"));
         String fullRaw = ctx.queryParam("full");
         if (fullRaw != null && !fullRaw.equals("true") && !fullRaw.equals("false")) {
             throw ApiProblem.of(
@@ -300,7 +300,7 @@ public final class BacktestRoutes implements ApiModule {
 
     private void part(Context ctx, List<Route.Parameter> parameters, java.util.function.Function<Context, String> at) {
         String id = runId(ctx);
-        onlyParameters(
+        RequestGuard.onlyParameters(
                 ctx,
                 parameters.stream()
                         .filter(p -> p.in().equals("query"))
@@ -352,24 +352,6 @@ public final class BacktestRoutes implements ApiModule {
                             + clip(strategy) + "\"");
         }
         return ReportParts.confidencePointer(strategy);
-    }
-
-    /** A query parameter the route does not read, or one given twice, is refused, never ignored. */
-    private static void onlyParameters(Context ctx, List<String> known) {
-        for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
-            if (!known.contains(p.getKey())) {
-                throw ApiProblem.of(
-                        ApiProblem.Kind.BAD_REQUEST,
-                        "unknown query parameter \"" + clip(p.getKey()) + "\"; this route reads "
-                                + (known.isEmpty() ? "none" : known));
-            }
-            if (p.getValue().size() > 1) {
-                throw ApiProblem.of(
-                        ApiProblem.Kind.BAD_REQUEST,
-                        p.getKey() + " must be given at most once, was given "
-                                + p.getValue().size() + " times");
-            }
-        }
     }
 
     /** If-None-Match (RFC 9110 §13.1.2): "*" or any listed tag, weak or strong, equal to the current one. */

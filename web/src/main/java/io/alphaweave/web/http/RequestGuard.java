@@ -2,7 +2,9 @@ package io.alphaweave.web.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -105,5 +107,24 @@ final class RequestGuard {
         }
         int semi = contentType.indexOf(';');
         return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A query parameter the route does not read, or one given twice, is refused, never ignored. */
+    static void onlyParameters(Context ctx, List<String> known) {
+        for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
+            if (!known.contains(p.getKey())) {
+                throw ApiProblem.of(
+                        ApiProblem.Kind.BAD_REQUEST,
+                        "unknown query parameter \""
+                                + (p.getKey().length() > 80 ? p.getKey().substring(0, 80) + "…" : p.getKey())
+                                + "\"; this route reads " + (known.isEmpty() ? "none" : known));
+            }
+            if (p.getValue().size() > 1) {
+                throw ApiProblem.of(
+                        ApiProblem.Kind.BAD_REQUEST,
+                        p.getKey() + " must be given at most once, was given "
+                                + p.getValue().size() + " times");
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.alphaweave.platform.submission.SubmissionRepository;
 import io.alphaweave.platform.submission.SubmissionRequest;
 import io.alphaweave.platform.submission.SubmissionService;
 import io.alphaweave.platform.submission.SubmissionStatus;
+import io.alphaweave.platform.submission.VerdictNotifier;
 import io.alphaweave.platform.submission.VerdictThresholds;
 import io.alphaweave.platform.submission.WorkerPool;
 import io.javalin.http.Context;
@@ -49,12 +50,15 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
             "application/javascript",
             "text/javascript");
     private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
+    /** The longest {@code wait_seconds}: below the server's idle timeout for a quiet connection (30 s). */
+    static final int MAX_WAIT_SECONDS = 20;
 
     private final Supplier<SubmissionService> opener;
     private final Supplier<SubmissionRepository> reader;
     private SubmissionService service;
     private SubmissionRepository repository;
     private Database database;
+    private VerdictNotifier readerWaits;
     private final Object lock = new Object();
     private final List<AutoCloseable> owned = new ArrayList<>();
 
@@ -169,7 +173,11 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
                                         "filename", "with a YAML/JS body: the file name (.yaml/.yml/.js/.mjs)"),
                                 Route.Parameter.query("author", "with a YAML/JS body: who submits"),
                                 Route.Parameter.query("family", "with a YAML/JS body: the trial family")),
-                        Map.of(202, "queued; the submission (id, status QUEUED)", 400, "a bad field (named)"),
+                        Map.of(
+                                202,
+                                "queued; the submission (id, status QUEUED)",
+                                400,
+                                "a bad field (named), or a query parameter the body kind does not read"),
                         this::submit),
                 new Route(
                         HandlerType.GET,
@@ -178,9 +186,22 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
                         List.of(),
                         "getSubmission",
                         "submissions",
-                        "One submission: its status and, once reached, its verdict",
-                        List.of(Route.Parameter.path("id", "the submission id")),
-                        Map.of(200, "the submission", 404, "no such submission"),
+                        "One submission: its status and, once reached, its verdict. With wait_seconds the"
+                                + " answer comes as soon as the verdict is stored, or after that many seconds"
+                                + " with the status then (a long poll: no need to ask again and again)",
+                        List.of(
+                                Route.Parameter.path("id", "the submission id"),
+                                Route.Parameter.query(
+                                        "wait_seconds",
+                                        "wait up to this many seconds for the verdict (0.." + MAX_WAIT_SECONDS
+                                                + ", default 0: answer at once)")),
+                        Map.of(
+                                200,
+                                "the submission",
+                                400,
+                                "a malformed id, a wait_seconds out of range, or an unknown query parameter",
+                                404,
+                                "no such submission"),
                         this::get),
                 new Route(
                         HandlerType.GET,
@@ -207,6 +228,9 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
         String type = RequestGuard.mediaType(ctx.contentType());
         String body = utf8(ctx.bodyAsBytes());
         SubmissionRequest request;
+        // a JSON body carries every field itself: query parameters beside it would be ignored, so they are refused
+        RequestGuard.onlyParameters(
+                ctx, "application/json".equals(type) ? List.of() : List.of("filename", "author", "family"));
         try {
             if ("application/json".equals(type)) {
                 JsonNode n;
@@ -255,18 +279,66 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
     }
 
     private void get(Context ctx) {
+        RequestGuard.onlyParameters(ctx, List.of("wait_seconds"));
         String id = ctx.pathParam("id");
         if (!ID.matcher(id).matches()) {
             throw ApiProblem.of(
                     ApiProblem.Kind.BAD_REQUEST, "a submission id is a UUID (36 characters of 0-9, a-f and -)");
         }
+        int wait = waitSeconds(ctx.queryParam("wait_seconds"));
         Submission s = repository()
                 .find(id)
                 .orElseThrow(() -> ApiProblem.of(ApiProblem.Kind.NOT_FOUND, "no submission " + id));
-        json(ctx, s);
+        if (wait == 0 || s.status().isFinal()) {
+            json(ctx, s);
+            return;
+        }
+        java.util.concurrent.CompletableFuture<java.util.Optional<Submission>> verdict =
+                waits().whenFinal(id, java.time.Duration.ofSeconds(wait));
+        ctx.future(() -> verdict.thenAccept(found -> json(ctx, found.orElse(s))));
+    }
+
+    private static int waitSeconds(String raw) {
+        if (raw == null) {
+            return 0;
+        }
+        int v;
+        try {
+            v = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            v = -1;
+        }
+        if (v < 0 || v > MAX_WAIT_SECONDS) {
+            throw ApiProblem.of(
+                    ApiProblem.Kind.BAD_REQUEST,
+                    "wait_seconds must be an integer in 0.." + MAX_WAIT_SECONDS + ", was \""
+                            + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw) + "\"");
+        }
+        return v;
+    }
+
+    /** Who tells a waiting request of its verdict: the service when it is open, else the store, read again. */
+    private WaitSource waits() {
+        synchronized (lock) {
+            if (service != null) {
+                return service::whenFinal;
+            }
+            if (readerWaits == null) {
+                readerWaits = new VerdictNotifier(repository(), java.time.Duration.ofMillis(500));
+                owned.add(0, readerWaits); // closed before the store it reads
+            }
+            return readerWaits::whenFinal;
+        }
+    }
+
+    @FunctionalInterface
+    private interface WaitSource {
+        java.util.concurrent.CompletableFuture<java.util.Optional<Submission>> whenFinal(
+                String id, java.time.Duration timeout);
     }
 
     private void list(Context ctx) {
+        RequestGuard.onlyParameters(ctx, List.of("author", "status", "limit"));
         String author = ctx.queryParam("author");
         String rawStatus = ctx.queryParam("status");
         String rawLimit = ctx.queryParam("limit");
@@ -338,6 +410,7 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
             service = null;
             repository = null;
             database = null;
+            readerWaits = null;
         }
     }
 }

@@ -44,6 +44,7 @@ class SubmissionHostileTest {
     static Path dir;
 
     static Database db;
+    static SubmissionRepository repo;
     static SubmissionService service;
     static SubmissionRoutes routes;
     static ApiServer server;
@@ -78,7 +79,7 @@ class SubmissionHostileTest {
     @BeforeAll
     static void start() throws Exception {
         db = Database.open(StoreSettings.of(StoreSettings.h2FileUrl(dir.resolve("home")), Clock.systemUTC()));
-        SubmissionRepository repo = new SubmissionRepository(db);
+        repo = new SubmissionRepository(db);
         Path accepted = dir.resolve("accepted");
         List<Path> folders = List.of(ROOT.resolve("strategies-yaml/strategies"), accepted);
         WorkerPool pool = new WorkerPool(
@@ -151,7 +152,8 @@ class SubmissionHostileTest {
         assertThat(a.header("Location")).isEqualTo("/api/v1/submissions/" + id);
         long until = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (true) {
-            ApiTestClient.Answer g = client.get("/api/v1/submissions/" + id);
+            // a long poll: answered when the verdict is stored, or after 20 s with the status then
+            ApiTestClient.Answer g = client.get("/api/v1/submissions/" + id + "?wait_seconds=20");
             assertThat(g.status()).isEqualTo(200);
             assertThat(g.body()).doesNotContain("<").doesNotContain(">");
             JsonNode s = g.json();
@@ -160,7 +162,6 @@ class SubmissionHostileTest {
                 return s;
             }
             assertThat(System.nanoTime()).as("a verdict within 4 minutes").isLessThan(until);
-            Thread.sleep(200);
         }
     }
 
@@ -306,5 +307,88 @@ class SubmissionHostileTest {
         ApiTestClient.Answer anonymous =
                 client.post("/api/v1/submissions?filename=x.yaml", "application/yaml", yaml("x", "return 0;"));
         assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aWaitingGetIsAnsweredWithTheVerdictOnceItIsStoredAndItsParametersAreChecked() throws Exception {
+        // a submission some other process evaluates: the waiting request finds its verdict in the store
+        String id = java.util.UUID.randomUUID().toString();
+        repo.insert(
+                id,
+                new io.alphaweave.platform.submission.SubmissionRequest(
+                        "elsewhere.yaml", yaml("h_elsewhere", "return 0;"), "hostile", "hostile"),
+                "f".repeat(64));
+        ApiTestClient.Answer quick = client.get("/api/v1/submissions/" + id + "?wait_seconds=0");
+        assertThat(quick.json().get("status").asText()).isEqualTo("QUEUED");
+        ApiTestClient.Answer timedOut = client.get("/api/v1/submissions/" + id + "?wait_seconds=1");
+        assertThat(timedOut.status()).isEqualTo(200);
+        assertThat(timedOut.json().get("status").asText()).isEqualTo("QUEUED");
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try {
+            Future<ApiTestClient.Answer> waiting =
+                    one.submit(() -> client.get("/api/v1/submissions/" + id + "?wait_seconds=20"));
+            Thread.sleep(300);
+            assertThat(waiting).isNotDone();
+            repo.finish(
+                    id,
+                    io.alphaweave.platform.submission.SubmissionStatus.TIMEOUT,
+                    io.alphaweave.platform.app.JsonMapper.write(new io.alphaweave.platform.submission.Verdict(
+                            io.alphaweave.platform.submission.SubmissionStatus.TIMEOUT,
+                            "f".repeat(64),
+                            "sha256-ffffffffffff",
+                            "h_elsewhere",
+                            "evaluated elsewhere",
+                            List.of(),
+                            List.of(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null)));
+            ApiTestClient.Answer answered = waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answered.status()).isEqualTo(200);
+            assertThat(answered.json().get("status").asText()).isEqualTo("TIMEOUT");
+            assertThat(answered.json().get("verdict").get("detail").asText()).isEqualTo("evaluated elsewhere");
+        } finally {
+            one.shutdownNow();
+        }
+        for (String bad : List.of("21", "-1", "1.5", "soon")) {
+            JsonNode p =
+                    ApiTestClient.assertProblem(client.get("/api/v1/submissions/" + id + "?wait_seconds=" + bad), 400);
+            assertThat(p.get("detail").asText())
+                    .isEqualTo("wait_seconds must be an integer in 0..20, was \"" + bad + "\"");
+        }
+        assertThat(ApiTestClient.assertProblem(
+                                client.get("/api/v1/submissions/" + id + "?wait_seconds=1&wait_seconds=2"), 400)
+                        .get("detail")
+                        .asText())
+                .isEqualTo("wait_seconds must be given at most once, was given 2 times");
+        assertThat(ApiTestClient.assertProblem(client.get("/api/v1/submissions/" + id + "?wait=5"), 400)
+                        .get("detail")
+                        .asText())
+                .isEqualTo("unknown query parameter \"wait\"; this route reads [wait_seconds]");
+        assertThat(ApiTestClient.assertProblem(client.get("/api/v1/submissions?author=x&sort=new"), 400)
+                        .get("detail")
+                        .asText())
+                .isEqualTo("unknown query parameter \"sort\"; this route reads [author, status, limit]");
+        ApiTestClient.Answer jsonWithQuery = client.post(
+                "/api/v1/submissions?author=ignored",
+                "application/json",
+                "{\"filename\": \"j.yaml\", \"source\": \"id: j\"}",
+                "Authorization",
+                bearer(writeToken));
+        assertThat(ApiTestClient.assertProblem(jsonWithQuery, 400).get("detail").asText())
+                .isEqualTo("unknown query parameter \"author\"; this route reads none");
+        ApiTestClient.Answer yamlWithTypo = client.post(
+                "/api/v1/submissions?filename=t.yaml&autor=me",
+                "application/yaml",
+                yaml("h_typo", "return 0;"),
+                "Authorization",
+                bearer(writeToken));
+        assertThat(ApiTestClient.assertProblem(yamlWithTypo, 400).get("detail").asText())
+                .isEqualTo("unknown query parameter \"autor\"; this route reads [filename, author, family]");
     }
 }
