@@ -35,6 +35,10 @@ public final class WorkerPool implements AutoCloseable {
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger recycled = new AtomicInteger();
     private volatile boolean closed;
+    /** Guards quota retirements: {@link #replacing} and the workers' retirement flags. */
+    private final Object retirement = new Object();
+    /** The worker past its quota whose replacement is starting, or null. */
+    private Worker replacing;
 
     /**
      * How the workers are started.
@@ -318,35 +322,81 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** Back to the pool, or (after a failure or the job quota) destroyed and replaced in the background. */
+    /**
+     * Back to the pool, or destroyed and replaced in the background after a failure. A healthy worker
+     * that reached its job quota keeps serving until its replacement is warm, and one such replacement
+     * is started at a time, so workers that reach the quota together do not leave the pool empty.
+     */
     private void release(Worker w, boolean healthy) {
-        if (healthy && w.jobs < settings.maxJobs() && w.process.isAlive() && !closed) {
-            idle.add(w);
-            return;
+        boolean respawn;
+        synchronized (retirement) {
+            if (w.retireOnRelease) {
+                // its replacement is already in the pool
+                w.destroy();
+                recycled.incrementAndGet();
+                return;
+            }
+            if (healthy && w.process.isAlive() && !closed) {
+                if (w.jobs >= settings.maxJobs() && !w.retiring && replacing == null) {
+                    w.retiring = true;
+                    replacing = w;
+                    Thread.ofPlatform().name("alphaweave-worker-replace").start(() -> replace(w));
+                }
+                idle.add(w);
+                return;
+            }
+            // a worker that fails while its replacement starts is replaced by that one
+            respawn = !w.retiring;
         }
         w.destroy();
         recycled.incrementAndGet();
-        if (!closed) {
+        if (respawn && !closed) {
             Thread.ofPlatform().name("alphaweave-worker-restart").start(() -> {
-                while (!closed) {
-                    try {
-                        Worker fresh = spawn();
-                        if (closed) {
-                            fresh.destroy();
-                        } else {
-                            idle.add(fresh);
-                        }
-                        return;
-                    } catch (RuntimeException e) {
-                        try {
-                            Thread.sleep(1000);
-                        } catch (InterruptedException ie) {
-                            return;
-                        }
-                    }
+                Worker fresh = spawnUntilStarted();
+                if (fresh != null) {
+                    idle.add(fresh);
                 }
             });
         }
+    }
+
+    /** Starts the replacement of a worker past its quota, then retires it: now if idle, else when released. */
+    private void replace(Worker old) {
+        Worker fresh = spawnUntilStarted();
+        synchronized (retirement) {
+            replacing = null;
+            if (fresh == null) {
+                return;
+            }
+            if (idle.remove(old)) {
+                old.destroy();
+                recycled.incrementAndGet();
+            } else if (old.process.isAlive()) {
+                old.retireOnRelease = true;
+            }
+            idle.add(fresh);
+        }
+    }
+
+    /** A new warm worker, retried every second while starting fails; null once the pool is closed. */
+    private Worker spawnUntilStarted() {
+        while (!closed) {
+            try {
+                Worker fresh = spawn();
+                if (closed) {
+                    fresh.destroy();
+                    return null;
+                }
+                return fresh;
+            } catch (RuntimeException e) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private Worker spawn() {
@@ -422,6 +472,11 @@ public final class WorkerPool implements AutoCloseable {
         final StringBuilder stderr = new StringBuilder();
         final StringBuilder oddOutput = new StringBuilder();
         int jobs;
+        /** Past its quota, with a replacement starting (guarded by {@code retirement}). */
+        boolean retiring;
+        /** Its replacement is in the pool: destroy it when it comes back (guarded by {@code retirement}). */
+        boolean retireOnRelease;
+
         private boolean destroyed;
 
         Worker(Process process, int maxLine) {

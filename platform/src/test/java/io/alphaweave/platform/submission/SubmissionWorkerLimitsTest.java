@@ -35,6 +35,10 @@ class SubmissionWorkerLimitsTest {
     }
 
     private static WorkerPool.Settings settings(int heapMegabytes, Duration deadline) {
+        return settings(heapMegabytes, deadline, 50);
+    }
+
+    private static WorkerPool.Settings settings(int heapMegabytes, Duration deadline, int maxJobs) {
         WorkerPool.Settings d = WorkerPool.Settings.of(
                 Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"), SAMPLE, 1);
         return new WorkerPool.Settings(
@@ -43,7 +47,7 @@ class SubmissionWorkerLimitsTest {
                 d.data(),
                 d.holdoutFraction(),
                 d.size(),
-                d.maxJobs(),
+                maxJobs,
                 deadline,
                 heapMegabytes,
                 d.stackKilobytes(),
@@ -101,6 +105,35 @@ class SubmissionWorkerLimitsTest {
             // evaluated again (a second worker stopped at the deadline), still no trial
             assertThat(service.pool().recycledWorkers()).isEqualTo(2);
             assertThat(service.trialCount()).isZero();
+        }
+    }
+
+    @Test
+    void aWorkerPastItsJobQuotaServesUntilItsReplacementIsWarm() throws Exception {
+        String source = "id: quota\nkind: strategy\ndescription: a one-day reversal\nhorizon_days: 1\n"
+                + "alpha: |\n  if (i < 1) return null;\n  return clamp(-(close / series.close[i - 1] - 1) * 5, -1, 1);\n";
+        List<Path> folders = List.of(ROOT.resolve("strategies-yaml/strategies"));
+        try (WorkerPool pool = new WorkerPool(
+                settings(256, Duration.ofSeconds(120), 1), () -> SubmissionService.definitionFiles(folders))) {
+            assertThat(pool.evaluate("quota.yaml", source, e -> false)
+                            .evaluation()
+                            .outcome())
+                    .isEqualTo(Evaluation.OK);
+            // its quota of one job is used up, yet it is back in the pool: a worker takes seconds to warm
+            assertThat(pool.idleWorkers()).isEqualTo(1);
+            assertThat(pool.evaluate("quota.yaml", source, e -> false)
+                            .evaluation()
+                            .outcome())
+                    .isEqualTo(Evaluation.OK);
+            long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (pool.recycledWorkers() < 1 && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            // replaced once it was warm; never more than the pool size plus the one replacement
+            assertThat(pool.recycledWorkers()).isEqualTo(1);
+            assertThat(pool.startedWorkers()).isEqualTo(2);
+            assertThat(pool.liveWorkers()).isEqualTo(1);
+            assertThat(pool.idleWorkers()).isEqualTo(1);
         }
     }
 
