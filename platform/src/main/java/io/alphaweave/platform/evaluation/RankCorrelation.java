@@ -22,6 +22,11 @@ final class RankCorrelation {
         return PEARSON.correlation(averageRanks(x), averageRanks(y));
     }
 
+    /** Pearson's correlation as commons-math computes it (both arrays as long, without NaN). */
+    static double pearson(double[] x, double[] y) {
+        return PEARSON.correlation(x, y);
+    }
+
     /**
      * 1-based ranks in {@link Double#compare} order; tied values get the mean of their ranks, computed
      * as commons-math's {@code NaturalRanking} does ({@code (2c + k − 1) / 2} for a tie of k values from
@@ -197,7 +202,8 @@ final class RankCorrelation {
         return new InformationCoefficient(horizon, n, mean, std, mean / std, mean / (std / Math.sqrt(n)));
     }
 
-    private static boolean constant(double[] v, int n) {
+    /** Whether the first {@code n} values are all equal. */
+    static boolean constant(double[] v, int n) {
         for (int i = 1; i < n; i++) {
             if (v[i] != v[0]) {
                 return false;

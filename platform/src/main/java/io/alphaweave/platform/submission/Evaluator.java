@@ -10,6 +10,7 @@ import io.alphaweave.platform.dsl.DefinitionException;
 import io.alphaweave.platform.dsl.DefinitionLoader;
 import io.alphaweave.platform.dsl.SandboxViolationException;
 import io.alphaweave.platform.dsl.ScriptException;
+import io.alphaweave.platform.evaluation.AlphaDecay;
 import io.alphaweave.platform.evaluation.InformationCoefficient;
 import io.alphaweave.platform.evaluation.ProbabilisticSharpe;
 import io.alphaweave.platform.evaluation.ReturnMetrics;
@@ -51,6 +52,7 @@ public final class Evaluator {
     private final int researchDays;
     private final DefinitionLoader loader;
     private final DefinitionValidator validator;
+    private final AlphaDecay decay;
     private final Map<String, PeerSeries> peers = new ConcurrentHashMap<>();
     private final List<PeerSeries> pluginPeers = new ArrayList<>();
     private String lastTimings = "";
@@ -78,6 +80,7 @@ public final class Evaluator {
         this.research = data.truncate(researchDays - 1);
         this.loader = Objects.requireNonNull(loader, "loader");
         this.validator = new DefinitionValidator(loader, dataName, research);
+        this.decay = new AlphaDecay(research);
     }
 
     /** @return where the last clean evaluation spent its time, for the operator's log (not the verdict) */
@@ -390,7 +393,7 @@ public final class Evaluator {
     }
 
     private Verdict.Ic ic(double[][] alpha, int declared) {
-        List<InformationCoefficient> decay = StrategyEvaluator.alphaDecay(research, alpha);
+        List<InformationCoefficient> decay = this.decay.of(alpha);
         List<Verdict.IcPoint> points = new ArrayList<>();
         int peakIndex = -1;
         double best = Double.NEGATIVE_INFINITY;
