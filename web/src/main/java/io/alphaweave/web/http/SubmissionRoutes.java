@@ -25,12 +25,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -293,8 +296,7 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
             json(ctx, s);
             return;
         }
-        java.util.concurrent.CompletableFuture<java.util.Optional<Submission>> verdict =
-                waits().whenFinal(id, java.time.Duration.ofSeconds(wait));
+        CompletableFuture<Optional<Submission>> verdict = waits().whenFinal(id, Duration.ofSeconds(wait));
         ctx.future(() -> verdict.thenAccept(found -> json(ctx, found.orElse(s))));
     }
 
@@ -312,7 +314,7 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
             throw ApiProblem.of(
                     ApiProblem.Kind.BAD_REQUEST,
                     "wait_seconds must be an integer in 0.." + MAX_WAIT_SECONDS + ", was \""
-                            + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw) + "\"");
+                            + Redact.paths(raw.length() > 40 ? raw.substring(0, 40) + "…" : raw) + "\"");
         }
         return v;
     }
@@ -324,7 +326,7 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
                 return service::whenFinal;
             }
             if (readerWaits == null) {
-                readerWaits = new VerdictNotifier(repository(), java.time.Duration.ofMillis(500));
+                readerWaits = new VerdictNotifier(repository(), Duration.ofMillis(500));
                 owned.add(0, readerWaits); // closed before the store it reads
             }
             return readerWaits::whenFinal;
@@ -333,8 +335,7 @@ public final class SubmissionRoutes implements ApiModule, AutoCloseable {
 
     @FunctionalInterface
     private interface WaitSource {
-        java.util.concurrent.CompletableFuture<java.util.Optional<Submission>> whenFinal(
-                String id, java.time.Duration timeout);
+        CompletableFuture<Optional<Submission>> whenFinal(String id, Duration timeout);
     }
 
     private void list(Context ctx) {
