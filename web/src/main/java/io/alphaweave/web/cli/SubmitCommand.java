@@ -125,6 +125,7 @@ final class SubmitCommand implements Callable<Integer> {
             // a long poll: the service answers as soon as the verdict is stored
             long left = Math.max(1, Duration.ofNanos(until - System.nanoTime()).toSeconds());
             long wait = Math.min(MAX_WAIT_SECONDS, left);
+            long asked = System.nanoTime();
             s = send(
                     http,
                     authorised(HttpRequest.newBuilder(
@@ -132,6 +133,10 @@ final class SubmitCommand implements Callable<Integer> {
                             .timeout(Duration.ofSeconds(wait + 30))
                             .GET()),
                     200);
+            if (!isFinal(s.get("status").asText()) && System.nanoTime() - asked < 100_000_000L) {
+                // a server that answers at once instead of holding the request: do not ask in a tight loop
+                Thread.sleep(300);
+            }
         }
         String status = s.get("status").asText();
         if (json) {

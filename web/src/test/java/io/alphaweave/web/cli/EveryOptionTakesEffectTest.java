@@ -966,7 +966,10 @@ class EveryOptionTakesEffectTest {
                     .contains("auth=Bearer T0KEN")
                     .contains("type=application/yaml")
                     .contains("body=" + Files.size(file));
-            assertThat(seen).anyMatch(l -> l.startsWith("GET /api/v1/submissions/" + id + " auth=Bearer T0KEN"));
+            // it waits by long poll, 20 s at most per request (the service's limit)
+            assertThat(seen)
+                    .anyMatch(
+                            l -> l.startsWith("GET /api/v1/submissions/" + id + "?wait_seconds=20 auth=Bearer T0KEN"));
             Run json = run("submit", file.toString(), "--server", url, "--json");
             exercised.add("--json");
             assertThat(new ObjectMapper()
@@ -981,6 +984,7 @@ class EveryOptionTakesEffectTest {
             fake.removeContext("/api/v1/submissions");
             fake.createContext("/api/v1/submissions", ex -> {
                 ex.getRequestBody().readAllBytes();
+                seen.add(ex.getRequestMethod() + " " + ex.getRequestURI());
                 byte[] out = (ex.getRequestMethod().equals("POST")
                                 ? "{\"id\":\"" + id + "\",\"status\":\"QUEUED\"}"
                                 : "{\"id\":\"" + id + "\",\"status\":\"RUNNING\"}")
@@ -992,6 +996,8 @@ class EveryOptionTakesEffectTest {
             Run late = run("submit", file.toString(), "--server", url, "--timeout", "1");
             assertThat(late.code()).isNotZero();
             assertThat(late.err()).contains("no verdict for submission " + id + " within 1 s");
+            // never a longer wait than what is left of --timeout
+            assertThat(seen.get(seen.size() - 1)).isEqualTo("GET /api/v1/submissions/" + id + "?wait_seconds=1");
         } finally {
             fake.stop(0);
         }
