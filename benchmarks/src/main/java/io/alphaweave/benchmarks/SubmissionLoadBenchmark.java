@@ -151,37 +151,57 @@ public final class SubmissionLoadBenchmark {
                 + "  return Math.max(-1, Math.min(1, -r * " + scale + "));\n";
     }
 
+    /** Posts one YAML definition and waits for its verdict by long poll; answers its final status. */
+    private record HttpSubmitter(
+            java.net.http.HttpClient http,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            String base,
+            String token) {
+        String submitAndAwait(String filename, String author, String family, String source) throws Exception {
+            java.net.http.HttpResponse<String> posted = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/submissions?filename="
+                                    + filename + "&author=" + author + "&family=" + family))
+                            .header("Content-Type", "application/yaml")
+                            .header("Authorization", "Bearer " + token)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(source))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (posted.statusCode() != 202) {
+                return "HTTP " + posted.statusCode();
+            }
+            String id = json.readTree(posted.body()).get("id").asText();
+            // a long poll: the service answers when the verdict is stored (or after 20 s, then ask again)
+            java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(base + "/api/v1/submissions/" + id + "?wait_seconds=20"))
+                    .header("Authorization", "Bearer " + token)
+                    .GET()
+                    .build();
+            while (true) {
+                java.net.http.HttpResponse<String> r =
+                        http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+                String status = r.statusCode() == 200
+                        ? json.readTree(r.body()).get("status").asText()
+                        : "HTTP " + r.statusCode();
+                if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                    return status;
+                }
+            }
+        }
+    }
+
     private static void overHttp(String base, String token, int n) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        HttpSubmitter submitter = new HttpSubmitter(http, json, base, token);
         String nonce = Long.toString(System.currentTimeMillis(), 36);
         String author = "bench-http-" + nonce;
         // one submission before the burst (REJECTED, so not a peer of the burst's): the pool opens on the
         // first submission, and the figures are those of a service that has taken one
-        java.net.http.HttpResponse<String> warm = http.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
-                                + "/api/v1/submissions?filename=w.yaml&author=" + author + "-warmup&family=warmup"))
-                        .header("Content-Type", "application/yaml")
-                        .header("Authorization", "Bearer " + token)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                reversal("bench_http_warmup_" + nonce, -1.0)))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        String warmId = json.readTree(warm.body()).get("id").asText();
-        String warmStatus = "QUEUED";
-        while (warmStatus.equals("QUEUED") || warmStatus.equals("RUNNING")) {
-            java.net.http.HttpResponse<String> r = http.send(
-                    java.net.http.HttpRequest.newBuilder(
-                                    java.net.URI.create(base + "/api/v1/submissions/" + warmId + "?wait_seconds=20"))
-                            .header("Authorization", "Bearer " + token)
-                            .GET()
-                            .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            warmStatus = json.readTree(r.body()).get("status").asText();
-        }
-        System.out.println("warm-up submission: " + warmStatus);
+        System.out.println("warm-up submission: "
+                + submitter.submitAndAwait(
+                        "w.yaml", author + "-warmup", "warmup", reversal("bench_http_warmup_" + nonce, -1.0)));
         ExecutorService clients = Executors.newFixedThreadPool(n);
         List<Future<String[]>> all = new ArrayList<>();
         long start = System.nanoTime();
@@ -189,34 +209,9 @@ public final class SubmissionLoadBenchmark {
             String source = reversal("bench_http_" + nonce + "_" + k, 5 + k * 0.25);
             all.add(clients.submit(() -> {
                 long s0 = System.nanoTime();
-                java.net.http.HttpResponse<String> posted = http.send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                        base + "/api/v1/submissions?filename=r.yaml&author=" + author + "&family=http"))
-                                .header("Content-Type", "application/yaml")
-                                .header("Authorization", "Bearer " + token)
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(source))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-                if (posted.statusCode() != 202) {
-                    return new String[] {"-1", "HTTP " + posted.statusCode()};
-                }
-                String id = json.readTree(posted.body()).get("id").asText();
-                // a long poll: the service answers when the verdict is stored (or after 20 s, then ask again)
-                java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create(base + "/api/v1/submissions/" + id + "?wait_seconds=20"))
-                        .header("Authorization", "Bearer " + token)
-                        .GET()
-                        .build();
-                while (true) {
-                    java.net.http.HttpResponse<String> r =
-                            http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
-                    String status = r.statusCode() == 200
-                            ? json.readTree(r.body()).get("status").asText()
-                            : "HTTP " + r.statusCode();
-                    if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                        return new String[] {Long.toString((System.nanoTime() - s0) / 1_000_000), status};
-                    }
-                }
+                String status = submitter.submitAndAwait("r.yaml", author, "http", source);
+                long ms = status.startsWith("HTTP ") ? -1 : (System.nanoTime() - s0) / 1_000_000;
+                return new String[] {Long.toString(ms), status};
             }));
         }
         long[] latencies = new long[n];

@@ -265,7 +265,7 @@ public final class SubmissionService implements AutoCloseable {
             verdict = verdict(hash, e, ledger, request.family(), r.holdoutSharpe());
             wallClock = e.problems().stream().anyMatch(p -> WALL_CLOCK_CODE.equals(p.code()));
         } catch (WorkerPool.WorkerFailure f) {
-            verdict = failed(hash, f.status(), f.getMessage());
+            verdict = Verdict.withoutFigures(f.status(), hash, null, f.getMessage());
             wallClock = f.wallClock();
         } catch (InterruptedException ie) {
             // the service is stopping: no verdict and no trial; resumePending queues it again after a restart
@@ -301,29 +301,6 @@ public final class SubmissionService implements AutoCloseable {
                     "cannot write the accepted definition to " + file + ": " + ex.getMessage());
         }
         listener.accepted(file, verdict);
-    }
-
-    private static Verdict failed(String hash, SubmissionStatus status, String detail) {
-        return new Verdict(
-                status,
-                hash,
-                version(hash),
-                null,
-                detail,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
-    private static String version(String hash) {
-        return "sha256-" + hash.substring(0, 12);
     }
 
     /** The DSR with the candidate counted as one more trial (unless the ledger has it already). */
@@ -419,7 +396,7 @@ public final class SubmissionService implements AutoCloseable {
             return new Verdict(
                     SubmissionStatus.valueOf(e.outcome()),
                     hash,
-                    version(hash),
+                    Verdict.versionOf(hash),
                     e.strategyId(),
                     e.detail(),
                     List.of(),
@@ -455,10 +432,11 @@ public final class SubmissionService implements AutoCloseable {
         return new Verdict(
                 status,
                 hash,
-                version(hash),
+                Verdict.versionOf(hash),
                 e.strategyId(),
                 status == SubmissionStatus.ACCEPTED
-                        ? "every criterion passed; registered as " + e.strategyId() + " version " + version(hash)
+                        ? "every criterion passed; registered as " + e.strategyId() + " version "
+                                + Verdict.versionOf(hash)
                         : reasons.size() + " criteria failed: "
                                 + String.join(
                                         ", ",

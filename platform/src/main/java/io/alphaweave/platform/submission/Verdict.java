@@ -67,6 +67,44 @@ public record Verdict(
     }
 
     /**
+     * A verdict with no figures: a definition that did not get as far as an evaluation (or whose
+     * evaluation was stopped).
+     *
+     * @param status its final status, not REJECTED (which needs reasons)
+     * @param contentHash SHA-256 hex of the definition's text
+     * @param strategyId its id when known, else null
+     * @param detail what happened, for people
+     * @return the verdict, versioned by its content hash
+     */
+    public static Verdict withoutFigures(
+            SubmissionStatus status, String contentHash, String strategyId, String detail) {
+        return new Verdict(
+                status,
+                contentHash,
+                versionOf(contentHash),
+                strategyId,
+                detail,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /**
+     * @param contentHash SHA-256 hex of a definition's text
+     * @return the version an accepted definition is registered under: {@code sha256-} and 12 hex digits
+     */
+    public static String versionOf(String contentHash) {
+        return "sha256-" + contentHash.substring(0, 12);
+    }
+
+    /**
      * @param text the new detail
      * @return this verdict with {@code detail} replaced
      */

@@ -52,14 +52,16 @@ class VerdictNotifierTest {
 
     /** A stored verdict of that status, as the service would store it. */
     static String verdict(SubmissionStatus status) {
-        List<Verdict.Reason> reasons = status == SubmissionStatus.REJECTED
-                ? List.of(new Verdict.Reason("IC", "the mean IC is below the threshold", 0.0, 0.005))
-                : List.of();
         String hash = "0".repeat(64);
+        if (status != SubmissionStatus.REJECTED) {
+            return JsonMapper.write(Verdict.withoutFigures(status, hash, "w", "test"));
+        }
+        List<Verdict.Reason> reasons =
+                List.of(new Verdict.Reason("IC", "the mean IC is below the threshold", 0.0, 0.005));
         return JsonMapper.write(new Verdict(
                 status,
                 hash,
-                "sha256-000000000000",
+                Verdict.versionOf(hash),
                 "w",
                 "test",
                 reasons,

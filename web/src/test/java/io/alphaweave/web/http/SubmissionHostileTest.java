@@ -332,22 +332,12 @@ class SubmissionHostileTest {
             repo.finish(
                     id,
                     io.alphaweave.platform.submission.SubmissionStatus.TIMEOUT,
-                    io.alphaweave.platform.app.JsonMapper.write(new io.alphaweave.platform.submission.Verdict(
-                            io.alphaweave.platform.submission.SubmissionStatus.TIMEOUT,
-                            "f".repeat(64),
-                            "sha256-ffffffffffff",
-                            "h_elsewhere",
-                            "evaluated elsewhere",
-                            List.of(),
-                            List.of(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null)));
+                    io.alphaweave.platform.app.JsonMapper.write(
+                            io.alphaweave.platform.submission.Verdict.withoutFigures(
+                                    io.alphaweave.platform.submission.SubmissionStatus.TIMEOUT,
+                                    "f".repeat(64),
+                                    "h_elsewhere",
+                                    "evaluated elsewhere")));
             ApiTestClient.Answer answered = waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(answered.status()).isEqualTo(200);
             assertThat(answered.json().get("status").asText()).isEqualTo("TIMEOUT");
